@@ -1,0 +1,33 @@
+import type { ClusterView } from '@clusterplane/contracts';
+import { deriveClusterState } from '@clusterplane/domain';
+
+export type Verbosity = 'metadata' | 'full';
+
+/**
+ * Seed 001's DisplayedCluster. The state is derived at read time from the stored report and
+ * liveness, so a cluster shows Disconnected the moment its agent goes stale.
+ */
+export function toDisplayedCluster(cluster: ClusterView, verbosity: Verbosity, now: Date, livenessTimeoutMs: number): Record<string, unknown> {
+  const displayed: Record<string, unknown> = {
+    uuid: cluster.id,
+    tenantId: cluster.tenantId,
+    name: cluster.name,
+    createdAt: cluster.createdAt,
+    domain: cluster.domain,
+    version: cluster.agentVersion,
+    updatedAt: cluster.updatedAt,
+    deletedAt: cluster.deletedAt,
+    lastLiveness: cluster.lastLiveness,
+    deleteRequestedAt: cluster.deleteRequestedAt,
+  };
+  if (verbosity === 'full') {
+    const state = deriveClusterState({
+      lastLiveness: cluster.lastLiveness ? new Date(cluster.lastLiveness) : null,
+      reportedStatus: cluster.reportedStatus,
+      now,
+      livenessTimeoutMs,
+    });
+    displayed['status'] = { ...(cluster.reportedStatus ?? {}), state };
+  }
+  return displayed;
+}

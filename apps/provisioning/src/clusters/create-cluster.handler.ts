@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError, jobId, type ClusterView, type ParsedCommandRequest } from '@clusterplane/contracts';
+import { clusterNameProblem } from '@clusterplane/domain';
+import type { CommandHandler } from '@clusterplane/messaging';
+import { OutboxRelayService } from '@clusterplane/messaging';
+import { appendOutboxEvent, PrismaService, toClusterView } from '@clusterplane/persistence';
+import { QueueRegistry } from '@clusterplane/queues';
+import { TenantRegistry } from './tenant-registry';
+import { isUniqueViolation } from './unique-violation';
+
+/**
+ * `cluster.create`: validates, records the cluster and its `cluster.created` event in one
+ * transaction, then enqueues provisioning. If the process dies after the commit, the
+ * reconciler finds the Pending cluster and enqueues the same job id again.
+ */
+@Injectable()
+export class CreateClusterHandler implements CommandHandler<'cluster.create'> {
+  readonly command = 'cluster.create' as const;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly queues: QueueRegistry,
+    private readonly relay: OutboxRelayService,
+    private readonly tenants: TenantRegistry,
+  ) {}
+
+  async handle({ actor, cluster }: ParsedCommandRequest<'cluster.create'>): Promise<ClusterView> {
+    const problem = clusterNameProblem(cluster.name);
+    if (problem) throw AppError.invalid(problem, [{ field: 'name', message: problem }]);
+    await this.tenants.ensure(actor.tenantId, actor.tenantSlug);
+
+    const id = randomUUID();
+    let row;
+    try {
+      row = await this.prisma.$transaction(async (tx) => {
+        const created = await tx.cluster.create({
+          data: {
+            id,
+            tenantId: actor.tenantId,
+            name: cluster.name,
+            displayName: cluster.displayName ?? null,
+            domain: cluster.domain ?? null,
+            agentVersion: cluster.agentVersion ?? null,
+            origin: cluster.origin,
+            kind: cluster.kind,
+            provider: cluster.provider,
+            createdBy: actor.subject,
+          },
+        });
+        await appendOutboxEvent(tx, {
+          type: 'cluster.created',
+          tenantId: actor.tenantId,
+          resourceType: 'cluster',
+          resourceId: id,
+          data: { name: created.name, origin: created.origin, kind: created.kind, createdBy: actor.subject },
+        });
+        return created;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('already_exists', `a cluster named '${cluster.name}' already exists`, [{ field: 'name', message: 'already taken' }]);
+      throw error;
+    }
+
+    await this.queues.enqueue('cluster.provision', { clusterId: id, generation: row.generation }, { jobId: jobId(id, 'provision', row.generation) });
+    this.relay.kick();
+    return toClusterView(row);
+  }
+}

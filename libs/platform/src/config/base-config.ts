@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveMs = z.coerce.number().int().min(0);
+
+/** Environment every service reads; each service extends it with its own variables. */
+export const baseEnvSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/clusterplane'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  NATS_URL: z.string().regex(/^(nats|tls):\/\//, 'must be a nats:// URL').default('nats://127.0.0.1:4222'),
+  /** Subject root; tests use their own so they never meet a running dev stack. */
+  SUBJECT_ROOT: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'lowercase letters, digits, - and _').default('clusterplane'),
+  EVENT_STREAM: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'upper-case letters, digits and _').default('CLUSTERPLANE_EVENTS'),
+  /** BullMQ key prefix; braces keep a queue's keys in one Redis Cluster hash slot. */
+  QUEUE_PREFIX: z.string().min(1).default('{clusterplane}'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
+  /** How long a worker may hold a job before another replica takes it over. */
+  JOB_LOCK_MS: positiveMs.default(30_000),
+  SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
+});
+
+export interface BaseConfig {
+  service: string;
+  databaseUrl: string;
+  redisUrl: string;
+  natsUrl: string;
+  subjectRoot: string;
+  eventStream: string;
+  queuePrefix: string;
+  httpHost: string;
+  httpPort: number;
+  logLevel: string;
+  dbPoolSize: number;
+  jobLockMs: number;
+  shutdownTimeoutMs: number;
+}
+
+export function toBaseConfig(service: string, env: z.output<typeof baseEnvSchema>, httpPort: number): BaseConfig {
+  return {
+    service,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    natsUrl: env.NATS_URL,
+    subjectRoot: env.SUBJECT_ROOT,
+    eventStream: env.EVENT_STREAM,
+    queuePrefix: env.QUEUE_PREFIX,
+    httpHost: env.HTTP_HOST,
+    httpPort,
+    logLevel: env.LOG_LEVEL,
+    dbPoolSize: env.DB_POOL_SIZE,
+    jobLockMs: env.JOB_LOCK_MS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+export { port as portSchema, positiveMs as durationMsSchema };
