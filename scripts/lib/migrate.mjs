@@ -134,7 +134,7 @@ function databaseNameOf(databaseUrl) {
   return name;
 }
 
-function withDatabase(databaseUrl, name) {
+export function withDatabase(databaseUrl, name) {
   const url = new URL(databaseUrl);
   url.pathname = `/${encodeURIComponent(name)}`;
   return url.toString();

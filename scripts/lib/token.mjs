@@ -1,9 +1,8 @@
 // Signs development tokens (HS256) the gateway accepts. Tenant ids are derived from the slug
 // so the same slug always maps to the same tenant.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 export const ROLES = ['admin', 'editor', 'viewer', 'ops'];
 
@@ -27,6 +26,9 @@ export async function signToken({ secret, tenant, role = 'admin', subject, ttlSe
  * `npm run token` agree without anyone choosing a secret. Environment variables win.
  */
 export function devSecrets(root) {
+  if (process.env.JWT_SECRET && process.env.AGENT_SECRET_KEY) {
+    return { JWT_SECRET: process.env.JWT_SECRET, AGENT_SECRET_KEY: process.env.AGENT_SECRET_KEY };
+  }
   const file = join(root, '.local', 'dev-secrets.json');
   let stored = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8'));

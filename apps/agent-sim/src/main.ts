@@ -25,15 +25,15 @@ async function main(): Promise<void> {
   for (const clusterId of ids) agents.push({ clusterId, secret: await gateway.clientSecret(clusterId, options.version), pendingAcks: [], uninstalled: false });
   log({ msg: 'agents ready', clusters: agents.map((a) => a.clusterId) });
 
-  let stopping = false;
-  process.once('SIGINT', () => (stopping = true));
-  process.once('SIGTERM', () => (stopping = true));
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  process.once('SIGTERM', () => stop.abort());
 
-  for (let round = 0; !stopping && (options.reports === undefined || round < options.reports); round++) {
+  for (let round = 0; !stop.signal.aborted && (options.reports === undefined || round < options.reports); round++) {
     const active = agents.filter((a) => !a.uninstalled);
     if (active.length === 0) break;
     await Promise.all(active.map((agent) => reportOnce(gateway, agent, options.version)));
-    if (options.reports === undefined || round + 1 < options.reports) await sleep(options.intervalMs);
+    if (options.reports === undefined || round + 1 < options.reports) await sleep(options.intervalMs, undefined, { signal: stop.signal }).catch(() => undefined);
   }
   log({ msg: 'agent-sim stopped' });
 }

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { freePort } from './free-port';
+import { repoRoot } from './repo-root';
+import { ServiceProcess, type ServiceName } from './service-process';
+import { isolation, testInfrastructure, type Isolation } from './test-infrastructure';
+import { TEST_AGENT_SECRET_KEY, TEST_JWT_SECRET } from './test-tokens';
+
+export const ALL_SERVICES: ServiceName[] = ['provisioning', 'node-pool', 'deletion', 'status', 'gateway'];
+
+export interface TestSystemOptions {
+  label: string;
+  services?: ServiceName[];
+  /** Extra environment for every service. */
+  env?: Record<string, string>;
+  /** Extra environment for one service. */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+}
+
+/**
+ * The services of the product as separate processes on the real Postgres, Redis and NATS,
+ * in their own subject root, stream and queue prefix so test files never meet.
+ */
+export class TestSystem {
+  private constructor(
+    readonly isolation: Isolation,
+    readonly env: Record<string, string>,
+    private readonly processes: Map<ServiceName, ServiceProcess>,
+  ) {}
+
+  static async start(options: TestSystemOptions): Promise<TestSystem> {
+    const infra = testInfrastructure();
+    const names = isolation(options.label);
+    const env: Record<string, string> = {
+      DATABASE_URL: infra.databaseUrl,
+      REDIS_URL: infra.redisUrl,
+      NATS_URL: infra.natsUrl,
+      SUBJECT_ROOT: names.subjectRoot,
+      EVENT_STREAM: names.eventStream,
+      QUEUE_PREFIX: names.queuePrefix,
+      HTTP_HOST: '127.0.0.1',
+      JWT_SECRET: TEST_JWT_SECRET,
+      AGENT_SECRET_KEY: TEST_AGENT_SECRET_KEY,
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'info',
+      DB_POOL_SIZE: '4',
+      ...(options.env ?? {}),
+    };
+    const logDir = join(repoRoot(), '.local', 'test-logs', `${options.label}-${process.pid}`);
+    const processes = new Map<ServiceName, ServiceProcess>();
+    for (const name of options.services ?? ALL_SERVICES) {
+      processes.set(name, new ServiceProcess(name, await freePort(), { ...env, ...(options.serviceEnv?.[name] ?? {}) }, logDir));
+    }
+    const system = new TestSystem(names, env, processes);
+    try {
+      await Promise.all([...processes.values()].map((p) => p.start()));
+    } catch (error) {
+      await system.stop();
+      throw error;
+    }
+    return system;
+  }
+
+  get gatewayUrl(): string {
+    return this.service('gateway').url;
+  }
+
+  service(name: ServiceName): ServiceProcess {
+    const process = this.processes.get(name);
+    if (!process) throw new Error(`${name} is not part of this test system`);
+    return process;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.values()].map((p) => p.stop()));
+  }
+}
