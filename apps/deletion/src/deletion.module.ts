@@ -1,10 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { COMMAND_HANDLERS, CommandServer, MessagingModule } from '@clusterplane/messaging';
-import { PersistenceModule } from '@clusterplane/persistence';
-import { PlatformModule } from '@clusterplane/platform';
-import { ProvidersModule } from '@clusterplane/providers';
-import { JOB_HANDLERS, QueuesModule, WorkerHost } from '@clusterplane/queues';
+import { workerServiceModule } from '@clusterplane/service-kit';
 import { DeleteClusterHandler } from './clusters/delete-cluster.handler';
 import { FinalizeClusterJob } from './clusters/finalize-cluster.job';
 import type { DeletionConfig } from './deletion.config';
@@ -20,20 +16,13 @@ const STEPS = [AgentUninstallStep, NodePoolsStep, ProviderInfrastructureStep, Cr
 @Module({})
 export class DeletionModule {
   static create(config: DeletionConfig, logger: Logger): DynamicModule {
-    return {
+    return workerServiceModule({
       module: DeletionModule,
-      imports: [PlatformModule.forRoot(config, logger), PersistenceModule, MessagingModule.forRoot({ relayOutbox: true }), QueuesModule, ProvidersModule],
-      providers: [
-        ...STEPS,
-        { provide: FINALIZER_STEPS, useFactory: (...steps: unknown[]) => steps, inject: STEPS },
-        DeleteClusterHandler,
-        FinalizeClusterJob,
-        CollectOrphansJob,
-        { provide: COMMAND_HANDLERS, useFactory: (del: DeleteClusterHandler) => [del], inject: [DeleteClusterHandler] },
-        { provide: JOB_HANDLERS, useFactory: (...jobs: unknown[]) => jobs, inject: [FinalizeClusterJob, CollectOrphansJob] },
-        CommandServer,
-        WorkerHost,
-      ],
-    };
+      config,
+      logger,
+      commandHandlers: [DeleteClusterHandler],
+      jobHandlers: [FinalizeClusterJob, CollectOrphansJob],
+      providers: [...STEPS, { provide: FINALIZER_STEPS, useFactory: (...steps: unknown[]) => steps, inject: STEPS }],
+    });
   }
 }

@@ -1,9 +1,5 @@
-import { z } from 'zod';
-import { baseEnvSchema, loadConfig, portSchema, toBaseConfig, type BaseConfig } from '@clusterplane/platform';
-
-const envSchema = baseEnvSchema.extend({ NODE_POOL_HTTP_PORT: portSchema.default(3102) });
+import { loadServiceConfig, type BaseConfig } from '@clusterplane/platform';
 
 export function loadNodePoolConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig {
-  const parsed = loadConfig('node-pool', envSchema, env) as z.output<typeof envSchema>;
-  return toBaseConfig('node-pool', parsed, parsed.NODE_POOL_HTTP_PORT);
+  return loadServiceConfig({ service: 'node-pool', portVariable: 'NODE_POOL_HTTP_PORT', defaultPort: 3102, env: {}, map: () => ({}) }, env);
 }

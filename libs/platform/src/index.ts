@@ -1,6 +1,7 @@
 export * from './config/load-config';
 export * from './config/base-config';
 export * from './config/config.tokens';
+export * from './config/load-service-config';
 export * from './logging/correlation';
 export * from './logging/logger';
 export * from './logging/logger.tokens';

@@ -7,3 +7,4 @@ export * from './test-infrastructure';
 export * from './service-process';
 export * from './test-system';
 export * from './read-events';
+export * from './nats-server-process';

@@ -14,6 +14,8 @@ export interface TestSystemOptions {
   env?: Record<string, string>;
   /** Extra environment for one service. */
   serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** Run more than one process of a service (default 1 each). */
+  replicas?: Partial<Record<ServiceName, number>>;
 }
 
 /**
@@ -24,7 +26,7 @@ export class TestSystem {
   private constructor(
     readonly isolation: Isolation,
     readonly env: Record<string, string>,
-    private readonly processes: Map<ServiceName, ServiceProcess>,
+    private readonly processes: Map<ServiceName, ServiceProcess[]>,
   ) {}
 
   static async start(options: TestSystemOptions): Promise<TestSystem> {
@@ -45,13 +47,17 @@ export class TestSystem {
       ...(options.env ?? {}),
     };
     const logDir = join(repoRoot(), '.local', 'test-logs', `${options.label}-${process.pid}`);
-    const processes = new Map<ServiceName, ServiceProcess>();
+    const processes = new Map<ServiceName, ServiceProcess[]>();
     for (const name of options.services ?? ALL_SERVICES) {
-      processes.set(name, new ServiceProcess(name, await freePort(), { ...env, ...(options.serviceEnv?.[name] ?? {}) }, logDir));
+      const replicas: ServiceProcess[] = [];
+      for (let i = 0; i < (options.replicas?.[name] ?? 1); i++) {
+        replicas.push(new ServiceProcess(name, await freePort(), { ...env, ...(options.serviceEnv?.[name] ?? {}) }, join(logDir, `replica-${i}`)));
+      }
+      processes.set(name, replicas);
     }
     const system = new TestSystem(names, env, processes);
     try {
-      await Promise.all([...processes.values()].map((p) => p.start()));
+      await Promise.all([...processes.values()].flat().map((p) => p.start()));
     } catch (error) {
       await system.stop();
       throw error;
@@ -63,13 +69,17 @@ export class TestSystem {
     return this.service('gateway').url;
   }
 
-  service(name: ServiceName): ServiceProcess {
-    const process = this.processes.get(name);
-    if (!process) throw new Error(`${name} is not part of this test system`);
+  service(name: ServiceName, replica = 0): ServiceProcess {
+    const process = this.processes.get(name)?.[replica];
+    if (!process) throw new Error(`${name} (replica ${replica}) is not part of this test system`);
     return process;
   }
 
+  replicas(name: ServiceName): ServiceProcess[] {
+    return this.processes.get(name) ?? [];
+  }
+
   async stop(): Promise<void> {
-    await Promise.all([...this.processes.values()].map((p) => p.stop()));
+    await Promise.all([...this.processes.values()].flat().map((p) => p.stop()));
   }
 }
