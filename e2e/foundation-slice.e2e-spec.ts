@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { Pool } from 'pg';
-import { findEvent, http, repoRoot, signTestToken, TestSystem, testInfrastructure, uniqueTenant, waitFor } from '@clusterplane/testing';
+import { distDir, findEvent, http, signTestToken, TestSystem, testInfrastructure, uniqueTenant, waitFor } from '@clusterplane/testing';
 
 interface DisplayedCluster {
   uuid: string;
@@ -115,7 +115,7 @@ describe('foundation slice: gateway → NATS → services → Postgres → JetSt
   });
 
   async function runAgentSim(args: string[]): Promise<void> {
-    const entry = join(repoRoot(), 'dist', 'apps', 'agent-sim', 'src', 'main.js');
+    const entry = join(distDir(), 'apps', 'agent-sim', 'src', 'main.js');
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [entry, '--gateway', system.gatewayUrl, '--token', token, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';

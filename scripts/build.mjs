@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { ok, step } from './lib/log.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'dist');
+// DIST_DIR lets parallel work trees (or CI jobs) build without deleting each other's output.
+const outDir = process.env.DIST_DIR ? join(root, process.env.DIST_DIR) : join(root, 'dist');
 
 export async function build({ quiet = false } = {}) {
   const started = Date.now();
@@ -36,7 +37,7 @@ export async function build({ quiet = false } = {}) {
     writeFileSync(target, `${code}\n//# sourceMappingURL=${target.split('/').pop()}.map\n`);
     if (map) writeFileSync(`${target}.map`, map);
   }));
-  if (!quiet) ok(`compiled ${files.length} files to dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!quiet) ok(`compiled ${files.length} files to ${relative(root, outDir)}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 function sourceFiles(dir) {

@@ -11,3 +11,8 @@ export function repoRoot(from = __dirname): string {
   }
   return dir;
 }
+
+/** Where the built services are: `dist/`, or DIST_DIR (relative to the root) when set. */
+export function distDir(): string {
+  return join(repoRoot(), process.env['DIST_DIR'] ?? 'dist');
+}

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './repo-root';
+import { distDir } from './repo-root';
 import { waitFor } from './wait-for';
 
 export type ServiceName = 'gateway' | 'provisioning' | 'node-pool' | 'deletion' | 'status';
@@ -40,7 +40,7 @@ export class ServiceProcess {
   }
 
   async start(): Promise<void> {
-    const entry = join(repoRoot(), 'dist', 'apps', this.name, 'src', 'main.js');
+    const entry = join(distDir(), 'apps', this.name, 'src', 'main.js');
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
     this.starts++;
     mkdirSync(this.logDir, { recursive: true });
