@@ -38,6 +38,8 @@ export function parseSimOptions(argv: string[], env: NodeJS.ProcessEnv): SimOpti
   const clusters = Number(values.clusters);
   if (!Number.isInteger(clusters) || clusters < 0) throw new Error(`--clusters must be a whole number\n${USAGE}`);
   if (clusters === 0 && values.cluster.length === 0) throw new Error(`give --clusters N or at least one --cluster UUID\n${USAGE}`);
+  const reports = values.reports === undefined ? undefined : Number(values.reports);
+  if (reports !== undefined && (!Number.isInteger(reports) || reports < 1)) throw new Error(`--reports must be a whole number of at least 1\n${USAGE}`);
   return {
     gateway: values.gateway.replace(/\/$/, ''),
     token: values.token,
@@ -45,6 +47,6 @@ export function parseSimOptions(argv: string[], env: NodeJS.ProcessEnv): SimOpti
     existing: values.cluster,
     intervalMs: parseDuration(values.interval),
     version: values.version,
-    reports: values.reports ? Number(values.reports) : undefined,
+    reports,
   };
 }

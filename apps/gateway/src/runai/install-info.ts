@@ -31,9 +31,14 @@ export function buildInstallInfo(input: InstallInfoInput): Record<string, string
     `helm repo add ${AGENT_REPOSITORY_NAME} ${input.chartRepoUrl} && helm repo update &&`,
     `helm upgrade -i clusterplane-agent ${AGENT_REPOSITORY_NAME}/clusterplane-agent -n clusterplane-agent --create-namespace`,
     `--version ${input.version}`,
-    ...settings.map((s) => `--set ${shellQuote(s)}`),
+    ...settings.map((s) => `--set ${shellQuote(helmValue(s))}`),
   ].join(' ');
   return { installationStr, repositoryName: AGENT_REPOSITORY_NAME, chartRepoURL: input.chartRepoUrl, clientSecret: input.clientSecret };
+}
+
+/** Helm splits `--set` values at commas; a literal comma must be escaped for helm. */
+function helmValue(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,');
 }
 
 function shellQuote(value: string): string {

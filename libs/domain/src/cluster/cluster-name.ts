@@ -3,7 +3,7 @@ export const CLUSTER_NAME_MAX = 253;
 // Printable characters only; names end up in helm commands, kubeconfigs and log lines.
 const isControlCharacter = (char: string): boolean => {
   const code = char.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f); // C0, DEL and C1
 };
 
 /** Returns why `name` is not a valid cluster name, or null when it is. */

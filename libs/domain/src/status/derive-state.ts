@@ -40,7 +40,8 @@ export function deriveClusterState({ lastLiveness, reportedStatus, now, liveness
   if (operands !== undefined && !isRecord(operands)) return 'Unknown';
   if (conditions !== undefined && !Array.isArray(conditions)) return 'Unknown';
 
-  const required = isRecord(dependencies) && isRecord(dependencies['required']) ? dependencies['required'] : {};
+  const required = isRecord(dependencies) ? (dependencies['required'] ?? {}) : {};
+  if (!isRecord(required)) return 'Unknown';
   const missing = Object.values(required).some((dep) => !isRecord(dep) || (dep as StoredDependency).available !== true);
   if (missing) return 'MissingPrerequisites';
 
