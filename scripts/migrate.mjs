@@ -47,7 +47,7 @@ async function status(databaseUrl) {
     ok('database is up to date');
     return 0;
   }
-  if (healthy) warn(`${report.pending.length} pending migration(s); run: npm run migrate deploy`);
+  if (healthy) warn(`${report.pending.length} pending migration(s); run: npm run migrate -- deploy`);
   else fail('migration history needs attention');
   return 1;
 }
@@ -56,7 +56,7 @@ async function create(databaseUrl, name) {
   if (!name) throw new Error(`a migration name is required\n${USAGE}`);
   step('diffing prisma/migrations against prisma/schema.prisma (temporary shadow database)');
   const directory = await createMigration(name, { databaseUrl, log: ok });
-  if (directory) ok(`wrote prisma/migrations/${directory}/migration.sql — review it, then run: npm run migrate deploy`);
+  if (directory) ok(`wrote prisma/migrations/${directory}/migration.sql — review it, then run: npm run migrate -- deploy`);
   return 0;
 }
 
