@@ -2,3 +2,8 @@ export * from './cluster-provider';
 export * from './simulated-provider.settings';
 export * from './simulated.provider';
 export * from './providers.module';
+export * from './simulated-failures';
+export * from './simulated-agent-report';
+export * from './delete-key';
+export * from './provisioning-fence';
+export * from './node-retirement';

@@ -1,19 +1,23 @@
 import { Global, Module } from '@nestjs/common';
 import { loadConfig } from '@clusterplane/platform';
 import { CLUSTER_PROVIDER } from './cluster-provider';
+import { NodeRetirement } from './node-retirement';
+import { ProvisioningFence } from './provisioning-fence';
 import { SimulatedProvider } from './simulated.provider';
-import { SIMULATED_PROVIDER_SETTINGS, simulatedProviderEnvSchema } from './simulated-provider.settings';
+import { SIMULATED_PROVIDER_SETTINGS, simulatedProviderEnvSchema, toSimulatedProviderSettings } from './simulated-provider.settings';
 
 @Global()
 @Module({
   providers: [
     {
       provide: SIMULATED_PROVIDER_SETTINGS,
-      useFactory: () => ({ latencyMs: loadConfig('simulated-provider', simulatedProviderEnvSchema).SIM_PROVIDER_LATENCY_MS }),
+      useFactory: () => toSimulatedProviderSettings(loadConfig('simulated-provider', simulatedProviderEnvSchema)),
     },
     SimulatedProvider,
     { provide: CLUSTER_PROVIDER, useExisting: SimulatedProvider },
+    ProvisioningFence,
+    NodeRetirement,
   ],
-  exports: [CLUSTER_PROVIDER, SimulatedProvider],
+  exports: [CLUSTER_PROVIDER, SimulatedProvider, ProvisioningFence, NodeRetirement],
 })
 export class ProvidersModule {}

@@ -4,3 +4,4 @@ export * from './job-handler';
 export * from './queue-registry.service';
 export * from './worker-host.service';
 export * from './queues.module';
+export * from './reconciler';

@@ -47,13 +47,15 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     await Promise.all(this.workers.map((w) => w.close().catch(() => undefined)));
   }
 
-  private async process(queue: QueueName, job: Job, token?: string): Promise<void> {
+  private async process(queue: QueueName, job: Job, token?: string): Promise<string | undefined> {
     const handler = this.byJob.get(job.name as JobName);
     if (!handler) throw new Error(`no handler for job ${job.name} on queue ${queue}`);
-    await runWithCorrelation(job.data?.correlationId, async () => {
+    return runWithCorrelation(job.data?.correlationId, async () => {
       try {
-        await handler.handle(job.data, job, token);
-        this.metrics.jobs.inc({ queue, job: job.name, outcome: 'completed' });
+        const outcome = (await handler.handle(job.data, job, token)) ?? undefined;
+        if (outcome?.startsWith('skipped')) this.logger.info({ queue, job: job.name, jobId: job.id, outcome }, 'job had nothing to do');
+        this.metrics.jobs.inc({ queue, job: job.name, outcome: outcome?.startsWith('skipped') ? 'skipped' : 'completed' });
+        return outcome;
       } catch (error) {
         const outcome = error instanceof DelayedError ? 'delayed' : 'error';
         this.metrics.jobs.inc({ queue, job: job.name, outcome });

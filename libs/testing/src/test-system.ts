@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import IORedis from 'ioredis';
+import { connect } from 'nats';
 import { freePort } from './free-port';
 import { repoRoot } from './repo-root';
 import { ServiceProcess, type ServiceName } from './service-process';
@@ -79,7 +81,30 @@ export class TestSystem {
     return this.processes.get(name) ?? [];
   }
 
+  /** Stops the services, then removes this test's stream and queue keys from the shared servers. */
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].flat().map((p) => p.stop()));
+    await removeIsolatedState(this.env, this.isolation).catch(() => undefined); // best effort: a dead server has nothing to clean
+  }
+}
+
+async function removeIsolatedState(env: Record<string, string>, names: Isolation): Promise<void> {
+  const nc = await connect({ servers: env['NATS_URL'], reconnect: false, timeout: 2_000 });
+  try {
+    await (await nc.jetstreamManager()).streams.delete(names.eventStream).catch(() => undefined);
+  } finally {
+    await nc.close();
+  }
+  const redis = new IORedis(env['REDIS_URL']!, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${names.queuePrefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }

@@ -64,7 +64,5 @@ export type AgentReport = z.infer<typeof agentReportSchema>;
 export type AgentCondition = z.infer<typeof conditionSchema>;
 
 /** Commands the control plane hands an agent in the answer to its report. */
-export interface AgentCommand {
-  command: 'uninstall';
-  id: string;
-}
+export const agentCommandSchema = z.object({ command: z.enum(['uninstall']), id: z.string() });
+export type AgentCommand = z.infer<typeof agentCommandSchema>;

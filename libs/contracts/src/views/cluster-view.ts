@@ -39,6 +39,10 @@ export const clusterViewSchema = z.object({
   createdBy: z.string().nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
+  /** The TrueFoundry manifest as last applied (clusters applied through that dialect). */
+  manifest: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** The dialect's provider block (Fireworks `{eksCluster}` or `{fakeCluster}`) as given. */
+  providerConfig: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 
 export type ClusterView = z.infer<typeof clusterViewSchema>;

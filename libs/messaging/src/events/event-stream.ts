@@ -7,9 +7,6 @@ export interface EventStreamSettings {
   duplicateWindowMs: number;
 }
 
-export const DEFAULT_EVENT_RETENTION_MS = 7 * 24 * 3600 * 1000;
-export const DEFAULT_DUPLICATE_WINDOW_MS = 2 * 3600 * 1000;
-
 /**
  * Creates or updates the lifecycle event stream. The duplicate window lets the outbox relay
  * republish after a crash without subscribers seeing an event twice (Nats-Msg-Id = outbox id).

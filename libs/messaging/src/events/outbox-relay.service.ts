@@ -6,7 +6,7 @@ import { APP_CONFIG, type BaseConfig, CORRELATION_HEADER, LOGGER, MetricsRegistr
 import { PrismaService, toEventEnvelope, type StoredOutboxEvent } from '@clusterplane/persistence';
 import { NatsConnectionService } from '../nats/nats-connection.service';
 import { encodeJson } from '../commands/json-codec';
-import { DEFAULT_DUPLICATE_WINDOW_MS, DEFAULT_EVENT_RETENTION_MS, ensureEventStream } from './event-stream';
+import { ensureEventStream } from './event-stream';
 
 const BATCH_SIZE = 200;
 const POLL_INTERVAL_MS = 250;
@@ -48,8 +48,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     await ensureEventStream(this.nats.connection, {
       name: this.config.eventStream,
       subjectRoot: this.config.subjectRoot,
-      maxAgeMs: DEFAULT_EVENT_RETENTION_MS,
-      duplicateWindowMs: DEFAULT_DUPLICATE_WINDOW_MS,
+      maxAgeMs: this.config.eventRetentionMs,
+      duplicateWindowMs: this.config.eventDuplicateWindowMs,
     });
     this.js = this.nats.connection.jetstream();
     this.schedule(0);

@@ -27,5 +27,7 @@ export function toClusterView(row: Cluster): ClusterView {
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    manifest: (row.manifest as Record<string, unknown> | null) ?? null,
+    providerConfig: (row.providerConfig as Record<string, unknown> | null) ?? null,
   };
 }

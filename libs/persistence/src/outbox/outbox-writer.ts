@@ -16,20 +16,28 @@ export interface OutboxEventInput {
  * only if the change it announces was committed. The relay publishes it later.
  */
 export async function appendOutboxEvent(tx: TransactionClient, event: OutboxEventInput): Promise<string> {
-  const id = randomUUID();
+  const row = toOutboxRow(event, currentCorrelationId());
+  await tx.outboxEvent.create({ data: row });
+  return row.id;
+}
+
+/** Many events in one INSERT (e.g. one per cluster of a status batch), in the order given. */
+export async function appendOutboxEvents(tx: TransactionClient, events: readonly OutboxEventInput[]): Promise<void> {
+  if (events.length === 0) return;
   const correlationId = currentCorrelationId();
-  await tx.outboxEvent.create({
-    data: {
-      id,
-      type: event.type,
-      subject: `${event.resourceType}/${event.resourceId}`,
-      tenantId: event.tenantId,
-      resourceId: event.resourceId,
-      data: event.data as object,
-      correlationId,
-    },
-  });
-  return id;
+  await tx.outboxEvent.createMany({ data: events.map((event) => toOutboxRow(event, correlationId)) });
+}
+
+function toOutboxRow(event: OutboxEventInput, correlationId: string | undefined) {
+  return {
+    id: randomUUID(),
+    type: event.type,
+    subject: `${event.resourceType}/${event.resourceId}`,
+    tenantId: event.tenantId,
+    resourceId: event.resourceId,
+    data: event.data as object,
+    correlationId,
+  };
 }
 
 export interface StoredOutboxEvent {

@@ -20,7 +20,17 @@ export const baseEnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   /** How long a worker may hold a job before another replica takes it over. */
   JOB_LOCK_MS: positiveMs.default(30_000),
+  /** First retry delay of failed jobs (doubling each attempt); unset keeps each queue's own. */
+  JOB_BACKOFF_MS: positiveMs,
   SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
+  /** How long the event stream keeps events (subscribers can replay that far back). */
+  EVENT_RETENTION_MS: positiveMs.default(7 * 24 * 3600_000),
+  /** Window in which JetStream drops a re-published event with the same Nats-Msg-Id. */
+  EVENT_DUPLICATE_WINDOW_MS: positiveMs.default(2 * 3600_000),
+  /** How often each worker service's reconciler looks for resources whose job was lost. */
+  RECONCILE_INTERVAL_MS: positiveMs.default(30_000),
+  /** A resource untouched for this long in a transitional phase counts as stuck. */
+  RECONCILE_MIN_AGE_MS: positiveMs.default(10_000),
 });
 
 export interface BaseConfig {
@@ -36,6 +46,11 @@ export interface BaseConfig {
   logLevel: string;
   dbPoolSize: number;
   jobLockMs: number;
+  jobBackoffMs?: number;
+  reconcileIntervalMs: number;
+  eventRetentionMs: number;
+  eventDuplicateWindowMs: number;
+  reconcileMinAgeMs: number;
   shutdownTimeoutMs: number;
 }
 
@@ -53,6 +68,11 @@ export function toBaseConfig(service: string, env: z.output<typeof baseEnvSchema
     logLevel: env.LOG_LEVEL,
     dbPoolSize: env.DB_POOL_SIZE,
     jobLockMs: env.JOB_LOCK_MS,
+    jobBackoffMs: env.JOB_BACKOFF_MS,
+    reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
+    eventRetentionMs: env.EVENT_RETENTION_MS,
+    eventDuplicateWindowMs: env.EVENT_DUPLICATE_WINDOW_MS,
+    reconcileMinAgeMs: env.RECONCILE_MIN_AGE_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -24,7 +24,12 @@ describe('loadConfig with the base schema', () => {
       LOG_LEVEL: 'info',
       DB_POOL_SIZE: 8,
       JOB_LOCK_MS: 30_000,
+      JOB_BACKOFF_MS: undefined,
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      EVENT_RETENTION_MS: 7 * 24 * 3600_000,
+      EVENT_DUPLICATE_WINDOW_MS: 2 * 3600_000,
+      RECONCILE_INTERVAL_MS: 30_000,
+      RECONCILE_MIN_AGE_MS: 10_000,
     });
   });
 
@@ -82,6 +87,11 @@ describe('toBaseConfig', () => {
       logLevel: 'info',
       dbPoolSize: 4,
       jobLockMs: 30_000,
+      jobBackoffMs: undefined,
+      reconcileIntervalMs: 30_000,
+      reconcileMinAgeMs: 10_000,
+      eventRetentionMs: 7 * 24 * 3600_000,
+      eventDuplicateWindowMs: 2 * 3600_000,
       shutdownTimeoutMs: 10_000,
     });
   });
