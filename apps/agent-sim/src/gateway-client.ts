@@ -1,37 +1,35 @@
-/** The few gateway calls an agent (and its operator) makes, over plain HTTP. */
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Answers worth another try after the wait the gateway asks for (rate limit, bus unavailable). */
+const RETRYABLE = new Set([429, 503]);
+const MAX_ATTEMPTS = 5;
+
+/** The operator's side of the gateway an agent needs: creating clusters and reading their secrets. */
 export class GatewayClient {
   constructor(private readonly baseUrl: string, private readonly token: string) {}
 
   async createCluster(name: string, version: string): Promise<string> {
-    const body = await this.call('POST', '/api/v1/clusters', this.token, { name, version });
+    const body = await this.call('POST', '/api/v1/clusters', { name, version });
     return (body as { uuid: string }).uuid;
   }
 
   async clientSecret(clusterId: string, version: string): Promise<string> {
-    const body = await this.call('GET', `/api/v1/clusters/${clusterId}/cluster-install-info?version=${encodeURIComponent(version)}`, this.token);
+    const body = await this.call('GET', `/api/v1/clusters/${clusterId}/cluster-install-info?version=${encodeURIComponent(version)}`);
     return (body as { clientSecret: string }).clientSecret;
   }
 
-  /** Returns the commands in the answer, or 'deleted' when the control plane says the cluster is gone. */
-  async report(clusterId: string, secret: string, report: object): Promise<{ command: string; id: string }[] | 'deleted'> {
-    const response = await fetch(`${this.baseUrl}/api/v1/agent/clusters/${clusterId}/status`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify(report),
-    });
-    if (response.status === 404) return 'deleted';
-    if (!response.ok) throw new Error(`report for ${clusterId} answered ${response.status}: ${await response.text()}`);
-    return ((await response.json()) as { commands: { command: string; id: string }[] }).commands;
-  }
-
-  private async call(method: string, path: string, token: string, body?: object): Promise<unknown> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return text ? JSON.parse(text) : undefined;
+  private async call(method: string, path: string, body?: object): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await response.text();
+      if (response.ok) return text ? JSON.parse(text) : undefined;
+      if (!RETRYABLE.has(response.status) || attempt >= MAX_ATTEMPTS) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+      const retryAfter = Number(response.headers.get('retry-after') ?? 1);
+      await sleep(Math.min(Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 1, 10) * 1000);
+    }
   }
 }

@@ -29,6 +29,11 @@ describe('parseSimOptions', () => {
       intervalMs: 10_000,
       version: '2.24',
       reports: undefined,
+      clustersFile: undefined,
+      durationMs: undefined,
+      scenario: { kind: 'healthy' },
+      concurrency: 64,
+      nodePools: 2,
     });
   });
 
@@ -39,7 +44,10 @@ describe('parseSimOptions', () => {
 
   it('lets flags win over the environment and parses every flag', () => {
     const options = parseSimOptions(
-      ['--gateway', 'https://cp.example.com/', '--token', 'flag-jwt', '--cluster', 'a', '--cluster', 'b', '--interval', '500ms', '--version', '2.20.1', '--reports', '3'],
+      [
+        '--gateway', 'https://cp.example.com/', '--token', 'flag-jwt', '--cluster', 'a', '--cluster', 'b', '--interval', '500ms', '--version', '2.20.1', '--reports', '3',
+        '--clusters-file', 'fleet.txt', '--duration', '2m', '--scenario', 'disconnect-after=30s', '--concurrency', '256', '--node-pools', '0',
+      ],
       { GATEWAY_URL: 'http://ignored', CLUSTERPLANE_TOKEN: 'ignored' },
     );
     expect(options).toEqual({
@@ -50,11 +58,30 @@ describe('parseSimOptions', () => {
       intervalMs: 500,
       version: '2.20.1',
       reports: 3,
+      clustersFile: 'fleet.txt',
+      durationMs: 120_000,
+      scenario: { kind: 'healthy', silentAfterMs: 30_000 },
+      concurrency: 256,
+      nodePools: 0,
     });
   });
 
   it('requires a token', () => {
     expect(() => parseSimOptions(['--clusters', '1'], {})).toThrow(/--token \(or CLUSTERPLANE_TOKEN\) is required/);
+  });
+
+  it('takes a clusters file without a token (its lines may carry the secrets)', () => {
+    expect(parseSimOptions(['--clusters-file', 'fleet.txt'], {})).toMatchObject({ token: undefined, clusters: 0, clustersFile: 'fleet.txt' });
+  });
+
+  it.each([
+    ['--scenario', 'sometimes', /unknown scenario: sometimes/],
+    ['--scenario', 'disconnect-after=soon', /not a duration/],
+    ['--concurrency', '0', /--concurrency must be a whole number of at least 1/],
+    ['--node-pools', '-1', /--node-pools must be a whole number of at least 0/],
+    ['--duration', 'forever', /not a duration/],
+  ])('rejects %s %s', (flag, value, message) => {
+    expect(() => parseSimOptions([...TOKEN, '--clusters', '1', `${flag}=${value}`], {})).toThrow(message);
   });
 
   it('requires --clusters N or at least one --cluster', () => {

@@ -4,7 +4,7 @@ import { AppError, jobId, type CommandReply, type ParsedCommandRequest } from '@
 import { finalizersFor, resolveDeleteMode } from '@clusterplane/domain';
 import { OutboxRelayService, type CommandHandler } from '@clusterplane/messaging';
 import { appendOutboxEvent, PrismaService, type TransactionClient } from '@clusterplane/persistence';
-import { CLUSTER_PROVIDER, type ClusterProvider } from '@clusterplane/providers';
+import { CLUSTER_PROVIDER, deleteKeyFor, type ClusterProvider } from '@clusterplane/providers';
 import { QueueRegistry } from '@clusterplane/queues';
 
 interface LockedCluster {
@@ -80,7 +80,7 @@ export class DeleteClusterHandler implements CommandHandler<'cluster.delete'> {
           kind: r.kind,
           externalId: r.externalId,
           provider: r.provider,
-          idempotencyKey: `orphan/${r.provider}/${r.externalId}/delete`,
+          idempotencyKey: deleteKeyFor(r),
         })),
         skipDuplicates: true,
       });

@@ -6,7 +6,7 @@ import type { Finalizer } from '@clusterplane/domain';
 import { OutboxRelayService } from '@clusterplane/messaging';
 import { appendOutboxEvent, PrismaService } from '@clusterplane/persistence';
 import { LOGGER } from '@clusterplane/platform';
-import type { JobHandler } from '@clusterplane/queues';
+import type { JobHandler, JobOutcome } from '@clusterplane/queues';
 import { FINALIZER_STEPS, type FinalizerStep } from '../finalizers/finalizer-step';
 
 /**
@@ -28,10 +28,10 @@ export class FinalizeClusterJob implements JobHandler<'cluster.finalize'> {
     this.steps = new Map(steps.map((s) => [s.finalizer, s]));
   }
 
-  async handle({ clusterId }: JobOf<'cluster.finalize'>, job: Job, token?: string): Promise<void> {
+  async handle({ clusterId }: JobOf<'cluster.finalize'>, job: Job, token?: string): Promise<JobOutcome | void> {
     for (;;) {
       const cluster = await this.prisma.cluster.findUnique({ where: { id: clusterId } });
-      if (!cluster || cluster.deletedAt) return; // gone, or a forced delete took over
+      if (!cluster || cluster.deletedAt) return 'skipped: the cluster is already deleted (perhaps by a forced delete)';
       const next = cluster.finalizers[0] as Finalizer | undefined;
       if (!next) return this.complete(clusterId, cluster.tenantId);
 

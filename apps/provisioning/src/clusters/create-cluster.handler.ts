@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError, jobId, type ClusterView, type ParsedCommandRequest } from '@clusterplane/contracts';
-import { clusterNameProblem } from '@clusterplane/domain';
+import { clusterNameProblem, parseInstanceType } from '@clusterplane/domain';
 import type { CommandHandler } from '@clusterplane/messaging';
 import { OutboxRelayService } from '@clusterplane/messaging';
-import { appendOutboxEvent, PrismaService, toClusterView } from '@clusterplane/persistence';
+import { appendOutboxEvent, lockLiveProject, PrismaService, toClusterView } from '@clusterplane/persistence';
 import { QueueRegistry } from '@clusterplane/queues';
 import { TenantRegistry } from './tenant-registry';
 import { isUniqueViolation } from './unique-violation';
@@ -28,12 +28,16 @@ export class CreateClusterHandler implements CommandHandler<'cluster.create'> {
   async handle({ actor, cluster }: ParsedCommandRequest<'cluster.create'>): Promise<ClusterView> {
     const problem = clusterNameProblem(cluster.name);
     if (problem) throw AppError.invalid(problem, [{ field: 'name', message: problem }]);
+    const badType = cluster.nodePools.find((pool) => !parseInstanceType(pool.instanceType));
+    if (badType) throw AppError.invalid(`unknown instance type '${badType.instanceType}'`, [{ field: 'nodePools.type', message: 'unknown instance type' }]);
     await this.tenants.ensure(actor.tenantId, actor.tenantSlug);
 
     const id = randomUUID();
     let row;
     try {
       row = await this.prisma.$transaction(async (tx) => {
+        // A project's clusters keep it from being deleted: the lock makes a concurrent delete see this one.
+        if (cluster.projectId) await lockLiveProject(tx, actor.tenantId, cluster.projectId, 'FOR SHARE');
         const created = await tx.cluster.create({
           data: {
             id,
@@ -45,9 +49,22 @@ export class CreateClusterHandler implements CommandHandler<'cluster.create'> {
             origin: cluster.origin,
             kind: cluster.kind,
             provider: cluster.provider,
+            projectId: cluster.projectId ?? null,
+            kubernetesVersion: cluster.kubernetesVersion ?? null,
+            slurmVersion: cluster.slurmVersion ?? null,
+            podCidr: cluster.podCidr ?? null,
+            serviceCidr: cluster.serviceCidr ?? null,
+            providerConfig: (cluster.providerConfig as object | undefined) ?? undefined,
+            manifest: (cluster.manifest as object | undefined) ?? undefined,
+            tags: cluster.tags,
             createdBy: actor.subject,
           },
         });
+        if (cluster.nodePools.length > 0) {
+          await tx.nodePool.createMany({
+            data: cluster.nodePools.map((pool) => ({ id: randomUUID(), clusterId: id, name: pool.name, instanceType: pool.instanceType, desiredCount: pool.count, loginNodes: pool.loginNodes })),
+          });
+        }
         await appendOutboxEvent(tx, {
           type: 'cluster.created',
           tenantId: actor.tenantId,

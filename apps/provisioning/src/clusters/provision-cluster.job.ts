@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { JobOf } from '@clusterplane/contracts';
+import { jobId, type JobOf } from '@clusterplane/contracts';
 import { OutboxRelayService } from '@clusterplane/messaging';
-import { appendOutboxEvent, markStepDone, PrismaService } from '@clusterplane/persistence';
-import { CLUSTER_PROVIDER, type ClusterProvider } from '@clusterplane/providers';
-import type { JobHandler } from '@clusterplane/queues';
+import { appendOutboxEvent, isStepDone, markStepDone, PrismaService, type Cluster } from '@clusterplane/persistence';
+import { CLUSTER_PROVIDER, ProvisioningFence, type ClusterProvider, type ResourceTags } from '@clusterplane/providers';
+import { QueueRegistry, type JobHandler, type JobOutcome } from '@clusterplane/queues';
+import { ClusterReadiness } from './cluster-readiness';
 
 const PROVISIONABLE = ['Pending', 'Provisioning'] as const;
 
 /**
- * Brings a registered cluster to Ready: its agent credentials are issued with the provider
- * (idempotency key per secret version), then the phase moves and `cluster.ready` is written
- * in one transaction. Running it again for the same generation changes nothing.
+ * Provisions a cluster step by step, each step checkpointed in Postgres so a retried or
+ * re-enqueued job skips what is done. A registered cluster only needs its agent credentials.
+ * A managed one gets a control plane, credentials, and its node pools handed to the node-pool
+ * service; it becomes Ready when the last pool is (see ReadyCheckJob).
  */
 @Injectable()
 export class ProvisionClusterJob implements JobHandler<'cluster.provision'> {
@@ -19,43 +21,67 @@ export class ProvisionClusterJob implements JobHandler<'cluster.provision'> {
   constructor(
     private readonly prisma: PrismaService,
     private readonly relay: OutboxRelayService,
+    private readonly queues: QueueRegistry,
+    private readonly readiness: ClusterReadiness,
+    private readonly fence: ProvisioningFence,
     @Inject(CLUSTER_PROVIDER) private readonly provider: ClusterProvider,
   ) {}
 
-  async handle({ clusterId, generation }: JobOf<'cluster.provision'>): Promise<void> {
+  async handle({ clusterId, generation }: JobOf<'cluster.provision'>): Promise<JobOutcome | void> {
     const cluster = await this.prisma.cluster.findUnique({ where: { id: clusterId } });
-    if (!cluster || cluster.deletedAt || cluster.deleteRequestedAt) return; // deleted meanwhile: nothing to do
-    if (cluster.generation !== generation || !PROVISIONABLE.includes(cluster.phase as never)) return; // superseded or done
+    if (!cluster || cluster.deletedAt || cluster.deleteRequestedAt) return 'skipped: the cluster is deleted or being deleted';
+    if (cluster.generation !== generation) return `skipped: generation ${generation} was superseded by ${cluster.generation}`;
+    if (!PROVISIONABLE.includes(cluster.phase as never)) return `skipped: the cluster is ${cluster.phase}`;
 
-    await this.provider.issueCredentials(
-      { clusterId, secretVersion: cluster.secretVersion },
-      `cluster/${clusterId}/credentials/v${cluster.secretVersion}`,
-    );
-
-    const became = await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.cluster.updateMany({
-        where: { id: clusterId, generation, phase: { in: [...PROVISIONABLE] }, deleteRequestedAt: null, deletedAt: null },
-        data: { phase: 'Ready', phaseReason: null },
-      });
-      if (count === 0) return false;
-      await markStepDone(tx, clusterId, 'credentials', generation);
-      await appendOutboxEvent(tx, { type: 'cluster.ready', tenantId: cluster.tenantId, resourceType: 'cluster', resourceId: clusterId, data: { generation } });
-      return true;
-    });
-    if (became) this.relay.kick();
+    // Each step returns false when the cluster turned out to be deleted meanwhile: stop cleanly.
+    if (cluster.origin === 'managed' && !(await this.provisionInfrastructure(cluster))) return 'skipped: the cluster was deleted while provisioning';
+    if (!(await this.issueCredentials(cluster))) return 'skipped: the cluster was deleted while provisioning';
+    if (cluster.origin === 'registered') await this.readiness.markReady(cluster);
+    else await this.handOverNodePools(cluster);
   }
 
   async onFinalFailure({ clusterId, generation }: JobOf<'cluster.provision'>, error: Error): Promise<void> {
-    const failed = await this.prisma.$transaction(async (tx) => {
-      const cluster = await tx.cluster.findUnique({ where: { id: clusterId }, select: { tenantId: true } });
-      const { count } = await tx.cluster.updateMany({
-        where: { id: clusterId, generation, phase: { in: [...PROVISIONABLE] }, deletedAt: null },
-        data: { phase: 'Failed', phaseReason: error.message.slice(0, 500) },
-      });
-      if (count === 0 || !cluster) return false;
-      await appendOutboxEvent(tx, { type: 'cluster.failed', tenantId: cluster.tenantId, resourceType: 'cluster', resourceId: clusterId, data: { reason: error.message.slice(0, 500) } });
-      return true;
+    await this.readiness.markFailed(clusterId, generation, error.message);
+  }
+
+  private async provisionInfrastructure(cluster: Cluster): Promise<boolean> {
+    if (await isStepDone(this.prisma, cluster.id, 'control-plane', cluster.generation)) return true;
+    await this.prisma.cluster.updateMany({ where: { id: cluster.id, phase: 'Pending' }, data: { phase: 'Provisioning' } });
+    const controlPlane = await this.provider.createControlPlane(
+      { clusterId: cluster.id, kubernetesVersion: cluster.kubernetesVersion, tags: cluster.tags as ResourceTags },
+      `cluster/${cluster.id}/control-plane`,
+    );
+    if (await this.fence.releaseIfDeleting(cluster.id, controlPlane)) return false;
+    await this.prisma.$transaction(async (tx) => {
+      await tx.cluster.update({ where: { id: cluster.id }, data: { endpoint: controlPlane.endpoint, caData: controlPlane.caData } });
+      await markStepDone(tx, cluster.id, 'control-plane', cluster.generation, { externalId: controlPlane.externalId });
     });
-    if (failed) this.relay.kick();
+    return true;
+  }
+
+  private async issueCredentials(cluster: Cluster): Promise<boolean> {
+    if (await isStepDone(this.prisma, cluster.id, 'credentials', cluster.generation)) return true;
+    const credentials = await this.provider.issueCredentials(
+      { clusterId: cluster.id, secretVersion: cluster.secretVersion, tags: cluster.tags as ResourceTags },
+      `cluster/${cluster.id}/credentials/v${cluster.secretVersion}`,
+    );
+    if (await this.fence.releaseIfDeleting(cluster.id, credentials)) return false;
+    await markStepDone(this.prisma, cluster.id, 'credentials', cluster.generation);
+    return true;
+  }
+
+  /** One reconcile job per pool; with no pools the cluster is ready at once. */
+  private async handOverNodePools(cluster: Cluster): Promise<void> {
+    const pools = await this.prisma.nodePool.findMany({ where: { clusterId: cluster.id, deletedAt: null }, select: { id: true, generation: true } });
+    for (const pool of pools) {
+      await this.queues.enqueue('nodepool.reconcile', { nodePoolId: pool.id, generation: pool.generation }, { jobId: jobId(pool.id, 'reconcile', pool.generation) });
+    }
+    if (pools.length === 0) await this.queues.enqueue('cluster.ready-check', { clusterId: cluster.id }, { jobId: jobId(cluster.id, 'ready-check', cluster.generation) });
+    await this.prisma.$transaction(async (tx) => {
+      if (await isStepDone(tx, cluster.id, 'node-pools', cluster.generation)) return;
+      await markStepDone(tx, cluster.id, 'node-pools', cluster.generation, { pools: pools.length });
+      await appendOutboxEvent(tx, { type: 'cluster.updated', tenantId: cluster.tenantId, resourceType: 'cluster', resourceId: cluster.id, data: { phase: 'Provisioning', nodePools: pools.length } });
+    });
+    this.relay.kick();
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DEFAULT_ENVIRONMENTS } from '@clusterplane/contracts';
 import { PrismaService } from '@clusterplane/persistence';
 
 /**
@@ -13,7 +14,11 @@ export class TenantRegistry {
 
   async ensure(tenantId: number, slug: string): Promise<void> {
     if (this.known.has(tenantId)) return;
-    await this.prisma.$executeRaw`INSERT INTO tenants (id, slug) VALUES (${tenantId}, ${slug}) ON CONFLICT (id) DO NOTHING`;
+    // A tenant starts with the default environments, created by the statement that creates the
+    // tenant and only then: an environment the tenant deleted later never comes back.
+    await this.prisma.$executeRaw`
+      WITH created AS (INSERT INTO tenants (id, slug) VALUES (${tenantId}, ${slug}) ON CONFLICT (id) DO NOTHING RETURNING id)
+      INSERT INTO environments (tenant_id, name) SELECT created.id, e.name FROM created CROSS JOIN unnest(${[...DEFAULT_ENVIRONMENTS]}::text[]) AS e(name)`;
     this.known.add(tenantId);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { OutboxRelayService } from '@clusterplane/messaging';
-import { appendOutboxEvent, PrismaService } from '@clusterplane/persistence';
+import { appendOutboxEvents, PrismaService } from '@clusterplane/persistence';
 import { APP_CONFIG, LOGGER } from '@clusterplane/platform';
 import { QueueRegistry, type JobHandler } from '@clusterplane/queues';
 import type { StatusConfig } from '../status.config';
@@ -25,7 +25,7 @@ export class SweepLivenessJob implements JobHandler<'status.sweep-liveness'>, On
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues.queue('status').upsertJobScheduler(this.job, { every: this.config.sweepIntervalMs }, { name: this.job, data: {} });
+    await this.queues.scheduleEvery(this.job, this.config.sweepIntervalMs, {});
   }
 
   async handle(): Promise<void> {
@@ -47,15 +47,14 @@ export class SweepLivenessJob implements JobHandler<'status.sweep-liveness'>, On
         UPDATE clusters c SET state = 'Disconnected', state_changed_at = now()
         FROM stale WHERE c.id = stale.id
         RETURNING c.id, c.tenant_id, stale.state AS previous`;
-      for (const row of rows) {
-        await appendOutboxEvent(tx, {
-          type: 'cluster.status-changed',
-          tenantId: row.tenant_id,
-          resourceType: 'cluster',
-          resourceId: row.id,
-          data: { from: row.previous, to: 'Disconnected', at: new Date().toISOString() },
-        });
-      }
+      const at = new Date().toISOString();
+      await appendOutboxEvents(tx, rows.map((row) => ({
+        type: 'cluster.status-changed' as const,
+        tenantId: row.tenant_id,
+        resourceType: 'cluster' as const,
+        resourceId: row.id,
+        data: { from: row.previous, to: 'Disconnected', at },
+      })));
       return rows.length;
     });
     if (swept > 0) this.relay.kick();

@@ -1,5 +1,5 @@
 import type { AgentReport, RunaiClusterState } from '@clusterplane/contracts';
-import { deriveClusterState, mergeConditions, type StoredCondition } from '@clusterplane/domain';
+import { acceptedReportTime, deriveClusterState, mergeConditions, type StoredCondition } from '@clusterplane/domain';
 
 export interface StoredClusterStatus {
   lastReportedAt: Date | null;
@@ -20,7 +20,7 @@ export interface AppliedReport {
 /** Pure: what a cluster's stored status becomes when `report` arrives at `receivedAt`. */
 export function applyReport(stored: StoredClusterStatus, report: AgentReport, receivedAt: Date, livenessTimeoutMs: number): AppliedReport {
   const lastLiveness = stored.lastLiveness && stored.lastLiveness > receivedAt ? stored.lastLiveness : receivedAt;
-  const reportedAt = new Date(report.reportedAt);
+  const reportedAt = acceptedReportTime(new Date(report.reportedAt), receivedAt);
   const isNewer = !stored.lastReportedAt || reportedAt > stored.lastReportedAt;
   if (!isNewer) {
     const state = deriveClusterState({ lastLiveness, reportedStatus: stored.reportedStatus, now: receivedAt, livenessTimeoutMs });

@@ -1,0 +1,107 @@
+import type { RunaiClusterState } from '@clusterplane/contracts';
+import type { OutboxEventInput } from '@clusterplane/persistence';
+import { applyReport, type AppliedReport } from './apply-report';
+import { UNINSTALL, type IncomingReport, type ReportOutcome } from './pending-report';
+
+/** A cluster row as the batch reads it, under its row lock. */
+export interface LockedCluster {
+  id: string;
+  tenant_id: number;
+  secret_version: number;
+  secret_revoked_at: Date | null;
+  deleted_at: Date | null;
+  delete_requested_at: Date | null;
+  uninstall_acked_at: Date | null;
+  last_reported_at: Date | null;
+  last_liveness: Date | null;
+  reported_status: Record<string, unknown> | null;
+  state: RunaiClusterState;
+}
+
+/** What one cluster's row becomes after every report of the batch for it. */
+export interface ClusterWrite {
+  id: string;
+  applied: AppliedReport;
+  /** The version of the newest report applied, or null to keep the stored one. */
+  agentVersion: string | null;
+  uninstallAckedAt: Date | null;
+}
+
+export interface SampleRow {
+  clusterId: string;
+  time: string;
+  type: string;
+  nodePool: string;
+  value: number;
+}
+
+export interface BatchPlan {
+  /** One per report, in the batch's order. */
+  outcomes: ReportOutcome[];
+  writes: ClusterWrite[];
+  samples: SampleRow[];
+  /** `cluster.status-changed`, one per cluster whose state differs from the stored one. */
+  transitions: OutboxEventInput[];
+}
+
+interface ClusterProgress {
+  row: LockedCluster;
+  applied: AppliedReport;
+  agentVersion: string | null;
+  ackedUninstall: boolean;
+}
+
+/**
+ * Pure: how a batch of reports changes the clusters they are about. Reports apply in arrival
+ * order, each on top of the previous one for its cluster, so the batch ends where applying them
+ * one by one would. A report for a deleted cluster, or one authenticated with a secret version
+ * the cluster no longer has, stores nothing.
+ */
+export function planBatch(batch: readonly IncomingReport[], clusters: ReadonlyMap<string, LockedCluster>, livenessTimeoutMs: number): BatchPlan {
+  const progress = new Map<string, ClusterProgress>();
+  const samples: SampleRow[] = [];
+  const verdicts = batch.map((incoming): ReportOutcome['outcome'] => {
+    const row = clusters.get(incoming.clusterId);
+    if (!row || row.deleted_at) return 'deleted';
+    if (incoming.secretVersion !== undefined && (row.secret_revoked_at || row.secret_version !== incoming.secretVersion)) return 'revoked';
+    const previous = progress.get(row.id);
+    const applied = applyReport(previous?.applied ?? storedStatus(row), incoming.report, incoming.receivedAt, livenessTimeoutMs);
+    progress.set(row.id, {
+      row,
+      applied,
+      agentVersion: applied.statusChanged ? incoming.report.version : (previous?.agentVersion ?? null),
+      ackedUninstall: (previous?.ackedUninstall ?? false) || (incoming.report.acks ?? []).some((a) => a.command === 'uninstall'),
+    });
+    for (const m of incoming.report.metrics ?? []) {
+      samples.push({ clusterId: row.id, time: m.timestamp ?? incoming.report.reportedAt, type: m.type, nodePool: m.nodePool ?? '', value: m.value });
+    }
+    return 'stored';
+  });
+
+  const writes = [...progress.values()].map(({ row, applied, agentVersion, ackedUninstall }): ClusterWrite => ({
+    id: row.id,
+    applied,
+    agentVersion,
+    // An acknowledgement counts only while a delete waits for it, and only the first one.
+    uninstallAckedAt: row.uninstall_acked_at ?? (ackedUninstall && row.delete_requested_at ? applied.lastLiveness : null),
+  }));
+  const pendingUninstall = new Set(writes.filter((w) => clusters.get(w.id)!.delete_requested_at && !w.uninstallAckedAt).map((w) => w.id));
+  const outcomes = batch.map((incoming, i): ReportOutcome => ({
+    outcome: verdicts[i]!,
+    commands: verdicts[i] === 'stored' && pendingUninstall.has(incoming.clusterId) ? [UNINSTALL(incoming.clusterId)] : [],
+  }));
+  const transitions = [...progress.values()]
+    .filter(({ row, applied }) => applied.state !== row.state)
+    .map(({ row, applied }): OutboxEventInput => ({
+      type: 'cluster.status-changed',
+      tenantId: row.tenant_id,
+      resourceType: 'cluster',
+      resourceId: row.id,
+      data: { from: row.state, to: applied.state, at: applied.lastLiveness.toISOString() },
+    }));
+  return { outcomes, writes, samples, transitions };
+}
+
+function storedStatus(row: LockedCluster) {
+  return { lastReportedAt: row.last_reported_at, lastLiveness: row.last_liveness, reportedStatus: row.reported_status, state: row.state };
+}
