@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_LIVENESS_TIMEOUT_MS } from '@clusterplane/domain';
 import { durationMsSchema, loadServiceConfig, type BaseConfig } from '@clusterplane/platform';
@@ -9,6 +10,9 @@ export interface GatewayConfig extends BaseConfig {
   publicUrl: string;
   agentChartRepoUrl: string;
   livenessTimeoutMs: number;
+  agentAuthCacheMs: number;
+  /** HMAC key of Fireworks list page tokens. */
+  pageTokenKey: string;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -28,6 +32,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       PUBLIC_URL: z.string().url().optional(),
       AGENT_CHART_REPO_URL: z.string().url().default('https://charts.clusterplane.dev/agent'),
       LIVENESS_TIMEOUT_MS: durationMsSchema.default(DEFAULT_LIVENESS_TIMEOUT_MS),
+      /** How long a verified agent secret is remembered (0: read Postgres on every report). */
+      AGENT_AUTH_CACHE_MS: durationMsSchema.default(60_000),
+      /** Signs Fireworks page tokens; unset, a key derived from AGENT_SECRET_KEY is used. */
+      PAGE_TOKEN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     },
     map: (e) => ({
       jwt: { secret: e.JWT_SECRET, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, clockSkewSeconds: e.JWT_CLOCK_SKEW_S },
@@ -36,6 +44,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       publicUrl: e.PUBLIC_URL ?? '',
       agentChartRepoUrl: e.AGENT_CHART_REPO_URL,
       livenessTimeoutMs: e.LIVENESS_TIMEOUT_MS,
+      agentAuthCacheMs: e.AGENT_AUTH_CACHE_MS,
+      pageTokenKey: e.PAGE_TOKEN_KEY ?? createHmac('sha256', e.AGENT_SECRET_KEY).update('clusterplane/page-token').digest('base64url'),
     }),
   }, env);
   return { ...config, publicUrl: config.publicUrl || `http://${config.httpHost}:${config.httpPort}` };

@@ -1,6 +1,7 @@
 import { bootstrapService, createLogger, runMain } from '@clusterplane/platform';
 import { sendError } from './errors/error-responder';
 import { loadGatewayConfig } from './gateway.config';
+import { registerBullBoard } from './ops/bull-board.plugin';
 import { GatewayModule } from './gateway.module';
 
 runMain(async () => {
@@ -10,7 +11,7 @@ runMain(async () => {
     config,
     logger,
     module: GatewayModule.create(config, logger),
-    configure: (app) => {
+    configure: async (app) => {
       // Errors raised before a route handler runs (bad JSON, oversized body) get the same
       // dialect-shaped answer as errors inside it.
       const fastify = app.getHttpAdapter().getInstance();
@@ -20,6 +21,7 @@ runMain(async () => {
         reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
         return payload;
       });
+      await registerBullBoard(app, (request, reply, error) => sendError(logger, request, reply, error));
     },
   });
 });

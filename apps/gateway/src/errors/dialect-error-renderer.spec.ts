@@ -21,6 +21,12 @@ describe('renderError', () => {
     expect(renderError('/api/v1/clusters', new AppError('internal', 'internal error'), 'err-9').body).toEqual({ code: 500, message: 'internal error', details: 'error id err-9' });
   });
 
+  it('renders Fluidstack routes as {message}, the error id of a 5xx inside it', () => {
+    const error = AppError.invalid('invalid body: name: is required', [{ field: 'name', message: 'is required' }]);
+    expect(renderError('/api/v1alpha1/instances', error)).toEqual({ status: 400, body: { message: 'invalid body: name: is required' }, headers: {} });
+    expect(renderError('/api/v1alpha1/projects', new AppError('internal', 'internal error'), 'err-7').body).toEqual({ message: 'internal error (error id err-7)' });
+  });
+
   it('renders routes outside a known dialect in the default shape', () => {
     expect(renderError('/healthz', AppError.notFound('route'))).toEqual({ status: 404, body: { code: 404, message: 'route not found' }, headers: {} });
   });

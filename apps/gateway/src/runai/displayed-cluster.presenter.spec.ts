@@ -1,4 +1,5 @@
 import type { ClusterView } from '@clusterplane/contracts';
+import { clusterViewFixture } from '../testing/cluster-view.fixture';
 import { toDisplayedCluster } from './displayed-cluster.presenter';
 
 const NOW = new Date('2025-03-01T12:00:00.000Z');
@@ -11,31 +12,8 @@ const healthyStatus = {
   platform: { type: 'eks' },
 };
 
-const cluster = (overrides: Partial<ClusterView> = {}): ClusterView => ({
-  id: '3f2b8c1e-0000-4000-8000-000000000001',
-  tenantId: 7,
-  projectId: null,
-  name: 'gpu-a',
-  displayName: null,
-  kind: 'kubernetes',
-  origin: 'registered',
-  provider: 'generic',
-  agentVersion: '2.24.1',
-  kubernetesVersion: null,
-  domain: 'gpu-a.example.com',
-  phase: 'Ready',
-  phaseReason: null,
-  generation: 1,
-  state: 'Connected',
-  reportedStatus: null,
-  lastLiveness: null,
-  deleteRequestedAt: null,
-  deletedAt: null,
-  createdBy: null,
-  createdAt: '2025-02-01T00:00:00.000Z',
-  updatedAt: '2025-02-02T00:00:00.000Z',
-  ...overrides,
-});
+const cluster = (overrides: Partial<ClusterView> = {}): ClusterView =>
+  clusterViewFixture({ agentVersion: '2.24.1', domain: 'gpu-a.example.com', state: 'Connected', ...overrides });
 
 describe('toDisplayedCluster', () => {
   it('renders metadata without a status', () => {

@@ -1,4 +1,4 @@
-import type { ClusterView } from '@clusterplane/contracts';
+import type { ClusterView, RunaiClusterState } from '@clusterplane/contracts';
 import { deriveClusterState } from '@clusterplane/domain';
 
 export type Verbosity = 'metadata' | 'full';
@@ -20,14 +20,16 @@ export function toDisplayedCluster(cluster: ClusterView, verbosity: Verbosity, n
     lastLiveness: cluster.lastLiveness,
     deleteRequestedAt: cluster.deleteRequestedAt,
   };
-  if (verbosity === 'full') {
-    const state = deriveClusterState({
-      lastLiveness: cluster.lastLiveness ? new Date(cluster.lastLiveness) : null,
-      reportedStatus: cluster.reportedStatus,
-      now,
-      livenessTimeoutMs,
-    });
-    displayed['status'] = { ...(cluster.reportedStatus ?? {}), state };
-  }
+  if (verbosity === 'full') displayed['status'] = { ...(cluster.reportedStatus ?? {}), state: runaiState(cluster, now, livenessTimeoutMs) };
   return displayed;
+}
+
+/** The state every Run:ai view shows, derived from the last report and liveness at `now`. */
+export function runaiState(cluster: Pick<ClusterView, 'lastLiveness' | 'reportedStatus'>, now: Date, livenessTimeoutMs: number): RunaiClusterState {
+  return deriveClusterState({
+    lastLiveness: cluster.lastLiveness ? new Date(cluster.lastLiveness) : null,
+    reportedStatus: cluster.reportedStatus,
+    now,
+    livenessTimeoutMs,
+  });
 }

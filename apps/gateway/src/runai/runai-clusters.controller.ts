@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AppError, type Actor } from '@clusterplane/contracts';
+import type { Actor } from '@clusterplane/contracts';
 import { deriveClientSecret } from '@clusterplane/domain';
 import { CommandClient } from '@clusterplane/messaging';
 import { ClusterReadRepository } from '@clusterplane/persistence';
@@ -9,8 +9,9 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GatewayConfig } from '../gateway.config';
 import { parseInput } from '../validation/parse-input';
 import { toDisplayedCluster } from './displayed-cluster.presenter';
+import { findClusterOr404 } from './find-cluster-or-404';
 import { buildInstallInfo } from './install-info';
-import { clusterUuidParams, createClusterBody, deleteClusterQuery, getClusterQuery, installInfoQuery, listClustersQuery } from './runai.schemas';
+import { clusterUuidParams, createClusterBody, deleteClusterQuery, getClusterQuery, installInfoQuery, listClustersQuery, renameClusterBody } from './runai.schemas';
 
 /** NVIDIA Run:ai Clusters API (seeds 001, 002). Commands go over NATS; reads hit Postgres. */
 @Controller('api/v1/clusters')
@@ -44,8 +45,17 @@ export class RunaiClustersController {
   async get(@CurrentActor() actor: Actor, @Param() rawParams: unknown, @Query() rawQuery: unknown): Promise<unknown> {
     const { clusterUuid } = parseInput(clusterUuidParams, rawParams, 'path');
     const query = parseInput(getClusterQuery, rawQuery, 'query');
-    const cluster = await this.findOr404(actor, clusterUuid);
+    const cluster = await findClusterOr404(this.clusters, actor, clusterUuid);
     return toDisplayedCluster(cluster, query.verbosity, new Date(), this.config.livenessTimeoutMs);
+  }
+
+  /** Seed 001's update: the name only; 204, or 400 (invalid), 404, 409 (taken). */
+  @Put(':clusterUuid')
+  @HttpCode(204)
+  async rename(@CurrentActor() actor: Actor, @Param() rawParams: unknown, @Body() rawBody: unknown): Promise<void> {
+    const { clusterUuid } = parseInput(clusterUuidParams, rawParams, 'path');
+    const body = parseInput(renameClusterBody, rawBody, 'body');
+    await this.commands.send('cluster.rename', { actor, clusterId: clusterUuid, name: body.name });
   }
 
   /** SPEC section 5: forced (204) with `force=true` or an agent older than 2.20, else graceful (202). */
@@ -62,7 +72,7 @@ export class RunaiClustersController {
   async installInfo(@CurrentActor() actor: Actor, @Param() rawParams: unknown, @Query() rawQuery: unknown): Promise<unknown> {
     const { clusterUuid } = parseInput(clusterUuidParams, rawParams, 'path');
     const query = parseInput(installInfoQuery, rawQuery, 'query');
-    await this.findOr404(actor, clusterUuid);
+    await findClusterOr404(this.clusters, actor, clusterUuid);
     const credentials = await this.clusters.findAgentCredentials(clusterUuid);
     return buildInstallInfo({
       clusterId: clusterUuid,
@@ -72,12 +82,5 @@ export class RunaiClustersController {
       controlPlaneUrl: this.config.publicUrl,
       chartRepoUrl: this.config.agentChartRepoUrl,
     });
-  }
-
-  /** Another tenant's cluster is indistinguishable from a missing one. */
-  private async findOr404(actor: Actor, clusterUuid: string) {
-    const cluster = await this.clusters.findLive(actor.tenantId, clusterUuid);
-    if (!cluster) throw AppError.notFound(`cluster ${clusterUuid}`);
-    return cluster;
   }
 }
