@@ -55,6 +55,7 @@ provider = "postgresql"
 export const HAND_WRITTEN_INDEXES = Object.freeze([
   'clusters_tenant_live_name_key',
   'outbox_events_unpublished_idx',
+  'node_pools_cluster_live_name_key',
 ]);
 
 const MIGRATION_DIR_PATTERN = /^\d{14}_[a-z0-9_]+$/;

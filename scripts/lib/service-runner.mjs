@@ -22,11 +22,10 @@ function formatLine(name, raw) {
   return `${label} ${String(time ?? '').slice(11, 19)} ${level ?? ''} ${msg ?? ''}${extra}`;
 }
 
-export function startProcess({ name, root, entry, args = [], env, minLevel = 'info' }) {
-  const logDir = join(root, '.local', 'logs');
+export function startProcess({ name, root, entry, args = [], env, minLevel = 'info', logDir = join(root, '.local', 'logs'), nodeArgs = [] }) {
   mkdirSync(logDir, { recursive: true });
   const file = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, entry), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, join(root, entry), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       file.write(`${line}\n`);
