@@ -26,7 +26,7 @@ export class FluidstackFilesystemsController {
   async create(@CurrentActor() actor: Actor, @CurrentProject() projectId: string, @Body() rawBody: unknown): Promise<unknown> {
     const filesystem = parseInput(createFilesystemBody, rawBody, 'body');
     const created = await this.commands.send('filesystem.create', { actor, projectId, filesystem });
-    return toFluidstackFilesystem(await this.findOr404(projectId, created.id));
+    return toFluidstackFilesystem({ ...(await this.findOr404(projectId, created.id)), state: created.state });
   }
 
   @Get()

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, type Actor } from '@clusterplane/contracts';
 import { userDataProblem } from '@clusterplane/domain';
 import { CommandClient } from '@clusterplane/messaging';
-import { InstanceReadRepository } from '@clusterplane/persistence';
+import { InstanceReadRepository, type InstanceRecord } from '@clusterplane/persistence';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { parseInput } from '../validation/parse-input';
 import { byRule, idParams, instanceType, resourceName, tagsField, uuid } from './fluidstack.schemas';
@@ -38,7 +38,8 @@ export class FluidstackInstancesController {
   async create(@CurrentActor() actor: Actor, @CurrentProject() projectId: string, @Body() rawBody: unknown): Promise<unknown> {
     const instance = parseInput(createInstanceBody, rawBody, 'body');
     const created = await this.commands.send('instance.create', { actor, projectId, instance });
-    return toFluidstackInstance(await this.findOr404(projectId, created.id));
+    // A machine being created has no IP yet, whatever a fast job did since the commit.
+    return toFluidstackInstance({ ...(await this.findOr404(projectId, created.id)), state: created.state as InstanceRecord['state'], ip: null });
   }
 
   @Get()
@@ -75,8 +76,8 @@ export class FluidstackInstancesController {
 
   private async power(command: 'instance.start' | 'instance.stop', actor: Actor, projectId: string, rawParams: unknown): Promise<unknown> {
     const { id } = parseInput(idParams, rawParams, 'path');
-    await this.commands.send(command, { actor, projectId, instanceId: id });
-    return toFluidstackInstance(await this.findOr404(projectId, id));
+    const changed = await this.commands.send(command, { actor, projectId, instanceId: id });
+    return toFluidstackInstance({ ...(await this.findOr404(projectId, id)), state: changed.state as InstanceRecord['state'] });
   }
 
   private async findOr404(projectId: string, instanceId: string) {

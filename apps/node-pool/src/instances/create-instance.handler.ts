@@ -46,7 +46,7 @@ export class CreateInstanceHandler implements CommandHandler<'instance.create'> 
     });
     await this.queues.enqueue('instance.provision', { instanceId: id, generation: 1 }, { jobId: jobId(id, 'provision', 1) });
     this.relay.kick();
-    return { id };
+    return { id, state: 'creating' };
   }
 }
 

@@ -24,7 +24,7 @@ abstract class InstancePowerHandler<C extends PowerCommand> implements CommandHa
   ) {}
 
   async handle({ actor, projectId, instanceId }: ParsedCommandRequest<C>): Promise<CommandReply<C>> {
-    const generation = await this.prisma.$transaction(async (tx) => {
+    const { generation, state } = await this.prisma.$transaction(async (tx) => {
       const [instance] = await tx.$queryRaw<{ state: string; generation: number }[]>`
         SELECT state::text AS state, generation FROM instances
         WHERE id = ${instanceId}::uuid AND project_id = ${projectId}::uuid AND tenant_id = ${actor.tenantId} AND deleted_at IS NULL
@@ -35,11 +35,11 @@ abstract class InstancePowerHandler<C extends PowerCommand> implements CommandHa
       const next = instance.generation + 1;
       await tx.instance.update({ where: { id: instanceId }, data: { state: transition.during, generation: next } });
       await appendOutboxEvent(tx, { type: 'instance.status-changed', tenantId: actor.tenantId, resourceType: 'instance', resourceId: instanceId, data: { from: instance.state, to: transition.during } });
-      return next;
+      return { generation: next, state: transition.during };
     });
     await this.queues.enqueue('instance.power', { instanceId, generation, action: this.action }, { jobId: jobId(instanceId, this.action, generation) });
     this.relay.kick();
-    return { id: instanceId } as CommandReply<C>;
+    return { id: instanceId, state } as CommandReply<C>;
   }
 }
 

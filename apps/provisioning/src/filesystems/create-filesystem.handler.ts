@@ -31,6 +31,6 @@ export class CreateFilesystemHandler implements CommandHandler<'filesystem.creat
     });
     await this.queues.enqueue('filesystem.provision', { filesystemId: id }, { jobId: jobId(id, 'provision') });
     this.relay.kick();
-    return { id };
+    return { id, state: 'creating' };
   }
 }

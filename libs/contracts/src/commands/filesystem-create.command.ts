@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCommand } from './define-command';
-import { createdReplySchema, projectScopedRequest } from './project-scoped';
+import { committedStateReplySchema, projectScopedRequest } from './project-scoped';
 
 export const filesystemCreateCommand = defineCommand({
   name: 'filesystem.create',
   service: 'provisioning',
   request: projectScopedRequest({ filesystem: z.object({ name: z.string().min(1).max(253), size: z.string().min(1).max(16) }) }),
-  reply: createdReplySchema,
+  reply: committedStateReplySchema,
 });

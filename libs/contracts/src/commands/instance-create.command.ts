@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from './define-command';
-import { createdReplySchema, projectScopedRequest, tagsSchema } from './project-scoped';
+import { committedStateReplySchema, projectScopedRequest, tagsSchema } from './project-scoped';
 
 export const instanceCreateCommand = defineCommand({
   name: 'instance.create',
@@ -17,5 +17,5 @@ export const instanceCreateCommand = defineCommand({
       tags: tagsSchema,
     }),
   }),
-  reply: createdReplySchema,
+  reply: committedStateReplySchema,
 });

@@ -12,6 +12,12 @@ export function projectScopedRequest<S extends z.ZodRawShape>(shape: S) {
 /** Reply of a create: the new resource's id (the caller reads it back for the full view). */
 export const createdReplySchema = z.object({ id: z.string().uuid() });
 
+/**
+ * Reply of a command that put a resource in a state (created, starting, stopping): the answer
+ * shows the state this command committed, not one a job may have reached since.
+ */
+export const committedStateReplySchema = z.object({ id: z.string().uuid(), state: z.string() });
+
 /** Reply of a delete: `started` is false when a delete of it was already under way. */
 export const deleteReplySchema = z.object({ id: z.string().uuid(), started: z.boolean() });
 
