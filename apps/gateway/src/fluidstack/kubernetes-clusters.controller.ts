@@ -57,8 +57,10 @@ export class FluidstackKubernetesClustersController {
     const { clusterId } = parseInput(clusterParams, rawParams, 'path');
     const body = parseInput(updateKubernetesClusterBody, rawBody, 'body');
     await this.clusters.findOr404(projectId, 'kubernetes', clusterId);
-    if (body.version !== undefined) await this.commands.send('cluster.upgrade', { actor, projectId, clusterId, version: body.version });
-    return toFluidstackKubernetesCluster(await this.clusters.findOr404(projectId, 'kubernetes', clusterId));
+    const upgrade = body.version === undefined ? undefined : await this.commands.send('cluster.upgrade', { actor, projectId, clusterId, version: body.version });
+    const cluster = await this.clusters.findOr404(projectId, 'kubernetes', clusterId);
+    // An upgrade this PATCH started answers UPDATING, even if a fast job already finished it.
+    return toFluidstackKubernetesCluster(upgrade?.started ? { ...cluster, phase: 'Updating' } : cluster);
   }
 
   /** Graceful, 204 at once; the cluster shows DELETING until it is gone. */
