@@ -17,8 +17,10 @@ export class AgentUninstallStep implements FinalizerStep {
 
   async run(cluster: Cluster, now: Date): Promise<StepOutcome> {
     if (cluster.uninstallAckedAt) return { done: true };
-    if (!cluster.lastLiveness) return { done: true };
-    if (now.getTime() - cluster.lastLiveness.getTime() > this.config.livenessTimeoutMs) return { done: true };
+    // No agent to wait for: none ever reported, and the provider installed none (an agent the
+    // provider just installed may not have reported yet, but it will answer).
+    if (!cluster.lastLiveness && !cluster.agentInstalledAt) return { done: true };
+    if (cluster.lastLiveness && now.getTime() - cluster.lastLiveness.getTime() > this.config.livenessTimeoutMs) return { done: true };
     const waited = now.getTime() - (cluster.deleteRequestedAt ?? now).getTime();
     const remaining = this.config.agentUninstallGraceMs - waited;
     if (remaining <= 0) return { done: true };
