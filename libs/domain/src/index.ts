@@ -22,3 +22,4 @@ export * from './json/canonical-json';
 export * from './truefoundry/manifest-rules';
 export * from './fireworks/fireworks-state';
 export * from './fireworks/fireworks-list-query';
+export * from './status/agent-report-body';

@@ -1,5 +1,5 @@
 import { createNodePools, nextGpuMetrics, seededRandom, type SimNodePool } from '../metrics/gpu-metrics';
-import { reportBody } from '../scenarios/report-body';
+import { reportBody } from '@clusterplane/domain';
 import { healthInRound, type Scenario } from '../scenarios/scenario';
 import type { AgentCommand } from './agent-transport';
 

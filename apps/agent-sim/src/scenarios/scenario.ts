@@ -1,7 +1,8 @@
+import type { AgentHealth } from '@clusterplane/domain';
 import { parseDuration } from '../duration';
 
 /** What a simulated cluster looks like in one report. */
-export type ClusterHealth = 'healthy' | 'missing-prerequisites' | 'service-issues';
+export type ClusterHealth = AgentHealth;
 
 export const SCENARIO_NAMES = ['healthy', 'missing-prerequisites', 'service-issues', 'flapping', 'disconnect-after=DURATION'] as const;
 

@@ -1,4 +1,5 @@
-import type { ClusterHealth } from './scenario';
+/** The health an agent report describes; each derives to a distinct Run:ai state. */
+export type AgentHealth = 'healthy' | 'missing-prerequisites' | 'service-issues';
 
 export interface ReportContext {
   version: string;
@@ -16,7 +17,7 @@ const REQUIRED_DEPENDENCY = 'nvidia-gpu-operator';
  * past its threshold and `Available` False. Condition times are the agent's own clock; the
  * control plane keeps the stored `lastTransitionTime` while a condition's status holds.
  */
-export function reportBody(health: ClusterHealth, context: ReportContext): Record<string, unknown> {
+export function reportBody(health: AgentHealth, context: ReportContext): Record<string, unknown> {
   const at = context.reportedAt.toISOString();
   const serviceIssues = health === 'service-issues';
   const missing = health === 'missing-prerequisites';

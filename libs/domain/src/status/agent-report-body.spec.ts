@@ -1,7 +1,6 @@
 import { agentReportSchema } from '@clusterplane/contracts';
-import { deriveClusterState } from '@clusterplane/domain';
-import { reportBody, type ReportContext } from './report-body';
-import type { ClusterHealth } from './scenario';
+import { deriveClusterState } from './derive-state';
+import { reportBody, type AgentHealth, type ReportContext } from './agent-report-body';
 
 const NOW = new Date('2025-03-01T12:00:00.000Z');
 const context = (extra: Partial<ReportContext> = {}): ReportContext => ({ version: '2.24', reportedAt: NOW, acks: [], ...extra });
@@ -11,7 +10,7 @@ describe('reportBody', () => {
     ['healthy', 'Connected'],
     ['missing-prerequisites', 'MissingPrerequisites'],
     ['service-issues', 'ServiceIssues'],
-  ] as [ClusterHealth, string][])('is a valid report that a %s cluster derives to %s from', (health, state) => {
+  ] as [AgentHealth, string][])('is a valid report that a %s cluster derives to %s from', (health, state) => {
     const parsed = agentReportSchema.parse(reportBody(health, context()));
     expect(deriveClusterState({ lastLiveness: NOW, reportedStatus: parsed, now: NOW, livenessTimeoutMs: 60_000 })).toBe(state);
   });
