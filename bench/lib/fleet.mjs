@@ -64,3 +64,17 @@ export async function countSamples(db, ids) {
   const { rows } = await db.query('SELECT count(*)::int AS n FROM metric_samples WHERE cluster_id = ANY($1::uuid[])', [ids]);
   return rows[0].n;
 }
+
+/**
+ * Waits (at most `timeoutMs`) until the outbox holds nothing unpublished: the warm-up's
+ * transitions are announced before a measured phase starts, so it measures heartbeats only.
+ */
+export async function waitForOutboxDrained(db, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL');
+    if (rows[0].n === 0) return 0;
+    if (Date.now() > deadline) return rows[0].n;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { bareUpsertRate } from '../lib/bare-upsert.mjs';
 import { cpuSeconds } from '../lib/cpu-time.mjs';
-import { countLost, countSamples, insertFleet, recordingTransport, sim } from '../lib/fleet.mjs';
+import { countLost, countSamples, insertFleet, recordingTransport, sim, waitForOutboxDrained } from '../lib/fleet.mjs';
 import { runWithProgress } from '../lib/fleet-run.mjs';
 import { benchEnv, startServices } from '../lib/services.mjs';
 
@@ -34,6 +34,9 @@ export default {
       step('warm-up: one report per cluster (WaitingToConnect → Connected)');
       const warmUp = await runWithProgress('warm-up', agents, transport, { rounds: 1, intervalMs: 0, concurrency: CONCURRENCY }, progress);
       ok(`warm-up: ${warmUp.stats.accepted} reports in ${warmUp.seconds.toFixed(1)} s (${Math.round(warmUp.stats.accepted / warmUp.seconds)}/s), ${warmUp.stats.failed} failed`);
+      step('waiting for the status service to publish the warm-up transitions (cluster.status-changed)');
+      const unpublished = await waitForOutboxDrained(db);
+      if (unpublished > 0) ok(`${unpublished} events still unpublished; measuring anyway`);
 
       const samplesBefore = await countSamples(db, ids);
       const cpuBefore = cpuSeconds(system.services, infra.databaseName);

@@ -56,6 +56,10 @@ export const HAND_WRITTEN_INDEXES = Object.freeze([
   'clusters_tenant_live_name_key',
   'outbox_events_unpublished_idx',
   'node_pools_cluster_live_name_key',
+  'clusters_tenant_live_name_c_idx',
+  'clusters_pending_delete_idx',
+  'clusters_reporting_liveness_idx',
+  'node_pools_unsettled_idx',
 ]);
 
 const MIGRATION_DIR_PATTERN = /^\d{14}_[a-z0-9_]+$/;

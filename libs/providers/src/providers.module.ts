@@ -3,6 +3,7 @@ import { loadConfig } from '@clusterplane/platform';
 import { CLUSTER_PROVIDER } from './cluster-provider';
 import { NodeRetirement } from './node-retirement';
 import { ProvisioningFence } from './provisioning-fence';
+import { SimulatedProviderLedger } from './simulated-provider.ledger';
 import { SimulatedProvider } from './simulated.provider';
 import { SIMULATED_PROVIDER_SETTINGS, simulatedProviderEnvSchema, toSimulatedProviderSettings } from './simulated-provider.settings';
 
@@ -13,6 +14,7 @@ import { SIMULATED_PROVIDER_SETTINGS, simulatedProviderEnvSchema, toSimulatedPro
       provide: SIMULATED_PROVIDER_SETTINGS,
       useFactory: () => toSimulatedProviderSettings(loadConfig('simulated-provider', simulatedProviderEnvSchema)),
     },
+    SimulatedProviderLedger,
     SimulatedProvider,
     { provide: CLUSTER_PROVIDER, useExisting: SimulatedProvider },
     ProvisioningFence,

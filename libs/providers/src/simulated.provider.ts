@@ -1,12 +1,33 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { PrismaService } from '@clusterplane/persistence';
+import { SimulatedProviderLedger } from './simulated-provider.ledger';
 import type { ClusterProvider, ControlPlane, ExternalResource, ProvisionedInstance, ProvisionedNode, ResourceTags } from './cluster-provider';
 import { SimulatedFailures } from './simulated-failures';
 import { SIMULATED_PROVIDER_SETTINGS, type SimulatedProviderSettings } from './simulated-provider.settings';
 
 const PROVIDER = 'simulated';
+
+/** Every call writes the ledger: a named statement, planned once per connection. */
+const RECORD_EFFECT = {
+  name: 'simulated-provider-effect',
+  text: `INSERT INTO provider_effects (idempotency_key, provider, operation, resource_type, resource_id, external_id)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (idempotency_key) DO UPDATE SET request_count = provider_effects.request_count + 1, last_request_at = now()
+         RETURNING external_id`,
+};
+
+/** What a cluster's resources are: what was created for it and not deleted since. */
+const LIST_RESOURCES = {
+  name: 'simulated-provider-resources',
+  text: `SELECT created.resource_type, created.external_id
+         FROM provider_effects created
+         WHERE created.resource_id = $1 AND created.operation NOT LIKE '%.delete'
+           AND NOT EXISTS (
+             SELECT 1 FROM provider_effects deleted
+             WHERE deleted.resource_id = created.external_id AND deleted.operation LIKE '%.delete')
+         ORDER BY created.created_at`,
+};
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 /** A new resource's id is derived from its idempotency key, so a replay names the same resource. */
@@ -24,7 +45,7 @@ export class SimulatedProvider implements ClusterProvider {
   private readonly failures: SimulatedFailures;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly ledger: SimulatedProviderLedger,
     @Inject(SIMULATED_PROVIDER_SETTINGS) private readonly settings: SimulatedProviderSettings,
   ) {
     this.failures = new SimulatedFailures(settings.failures);
@@ -84,14 +105,7 @@ export class SimulatedProvider implements ClusterProvider {
   }
 
   async listResources(clusterId: string): Promise<ExternalResource[]> {
-    const rows = await this.prisma.$queryRaw<{ resource_type: string; external_id: string }[]>`
-      SELECT created.resource_type, created.external_id
-      FROM provider_effects created
-      WHERE created.resource_id = ${clusterId} AND created.operation NOT LIKE '%.delete'
-        AND NOT EXISTS (
-          SELECT 1 FROM provider_effects deleted
-          WHERE deleted.resource_id = created.external_id AND deleted.operation LIKE '%.delete')
-      ORDER BY created.created_at`;
+    const rows = await this.ledger.query<{ resource_type: string; external_id: string }>({ ...LIST_RESOURCES, values: [clusterId] });
     return rows.map((r) => ({ kind: r.resource_type, externalId: r.external_id, provider: PROVIDER }));
   }
 
@@ -99,12 +113,7 @@ export class SimulatedProvider implements ClusterProvider {
   private async apply(operation: string, key: string, tags: ResourceTags | undefined, resourceId: string, resourceType: string, externalId: string): Promise<string> {
     if (this.settings.latencyMs > 0) await sleep(this.settings.latencyMs);
     this.failures.check(operation, key, tags);
-    const [row] = await this.prisma.$queryRaw<{ external_id: string }[]>`
-      INSERT INTO provider_effects (idempotency_key, provider, operation, resource_type, resource_id, external_id)
-      VALUES (${key}, ${PROVIDER}, ${operation}, ${resourceType}, ${resourceId}, ${externalId})
-      ON CONFLICT (idempotency_key) DO UPDATE
-        SET request_count = provider_effects.request_count + 1, last_request_at = now()
-      RETURNING external_id`;
+    const [row] = await this.ledger.query<{ external_id: string }>({ ...RECORD_EFFECT, values: [key, PROVIDER, operation, resourceType, resourceId, externalId] });
     return row!.external_id;
   }
 }

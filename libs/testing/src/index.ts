@@ -15,3 +15,4 @@ export * from './status-probe';
 export * from './openapi-validator';
 export * from './redis-server-process';
 export * from './openapi-document-problems';
+export * from './openapi-schema-transform';

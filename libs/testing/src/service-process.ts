@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { distDir } from './repo-root';
 import { waitFor } from './wait-for';
 
+/** How long a service may take to answer /readyz; a machine shared by many test runs may need longer. */
+const START_TIMEOUT_MS = Number(process.env['TEST_SERVICE_START_MS'] ?? 30_000);
+
 export type ServiceName = 'gateway' | 'provisioning' | 'node-pool' | 'deletion' | 'status';
 
 export const PORT_VARIABLE: Record<ServiceName, string> = {
@@ -57,7 +60,7 @@ export class ServiceProcess {
       if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}: ${this.tail()}`);
       const response = await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(1_000) });
       return response.status === 200;
-    }, { timeoutMs: 30_000, intervalMs: 100 });
+    }, { timeoutMs: START_TIMEOUT_MS, intervalMs: 100 });
   }
 
   /** kill -9: no shutdown hooks, no cleanup, exactly like a crash. */

@@ -46,6 +46,9 @@ export class TestSystem {
       AGENT_SECRET_KEY: TEST_AGENT_SECRET_KEY,
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'info',
       DB_POOL_SIZE: '4',
+      // High enough that tests creating many resources never meet the per-tenant limit.
+      RATE_LIMIT_MUTATIONS_PER_S: '1000',
+      RATE_LIMIT_BURST: '1000',
       ...(options.env ?? {}),
     };
     const logDir = join(repoRoot(), '.local', 'test-logs', `${options.label}-${process.pid}`);

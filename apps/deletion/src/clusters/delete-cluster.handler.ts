@@ -55,10 +55,9 @@ export class DeleteClusterHandler implements CommandHandler<'cluster.delete'> {
   private async requestGraceful(tx: TransactionClient, cluster: LockedCluster): Promise<DeleteReply> {
     // Repeating a graceful delete answers the same and starts nothing new.
     if (cluster.delete_requested_at) return { clusterId: cluster.id, mode: 'graceful', started: false };
-    await tx.cluster.update({
-      where: { id: cluster.id },
-      data: { deleteRequestedAt: new Date(), deleteMode: 'graceful', phase: 'Deleting', finalizers: finalizersFor(cluster.origin) },
-    });
+    await tx.$executeRaw`
+      UPDATE clusters SET delete_requested_at = now(), delete_mode = 'graceful', phase = 'Deleting', finalizers = ${finalizersFor(cluster.origin)}::text[], updated_at = now()
+      WHERE id = ${cluster.id}::uuid`;
     await appendOutboxEvent(tx, { type: 'cluster.delete-requested', tenantId: cluster.tenant_id, resourceType: 'cluster', resourceId: cluster.id, data: { mode: 'graceful' } });
     return { clusterId: cluster.id, mode: 'graceful', started: true };
   }

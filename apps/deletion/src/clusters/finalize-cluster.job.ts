@@ -4,16 +4,27 @@ import type { Logger } from 'pino';
 import type { JobOf } from '@clusterplane/contracts';
 import type { Finalizer } from '@clusterplane/domain';
 import { OutboxRelayService } from '@clusterplane/messaging';
-import { appendOutboxEvent, PrismaService } from '@clusterplane/persistence';
+import { Prisma, PrismaService, updateWithEvent } from '@clusterplane/persistence';
 import { LOGGER } from '@clusterplane/platform';
 import type { JobHandler, JobOutcome } from '@clusterplane/queues';
 import { FINALIZER_STEPS, type FinalizerStep } from '../finalizers/finalizer-step';
+import { readFinalizingCluster } from './finalizing-cluster';
 
 /**
  * Clears a gracefully deleted cluster's finalizers in order. Each cleared finalizer is removed
  * from the row at once, so a crash resumes at the next one. A step that must wait moves this
- * job to the delayed set and returns the worker; nothing sleeps while holding a job.
+ * job to the delayed set and returns the worker; nothing sleeps while holding a job. The
+ * cluster is read once per run: clearing a finalizer returns the ones left.
  */
+/** Removes one finalizer and returns those left (a named statement on Prisma's pool, as it runs once per finalizer). */
+const CLEAR_FINALIZER = {
+  name: 'clear-finalizer',
+  text: `UPDATE clusters SET finalizers = array_remove(finalizers, $2), updated_at = now() WHERE id = $1
+         RETURNING finalizers, deleted_at IS NOT NULL AS deleted`,
+};
+
+const ALREADY_DELETED = 'skipped: the cluster is already deleted (perhaps by a forced delete)';
+
 @Injectable()
 export class FinalizeClusterJob implements JobHandler<'cluster.finalize'> {
   readonly job = 'cluster.finalize' as const;
@@ -29,10 +40,10 @@ export class FinalizeClusterJob implements JobHandler<'cluster.finalize'> {
   }
 
   async handle({ clusterId }: JobOf<'cluster.finalize'>, job: Job, token?: string): Promise<JobOutcome | void> {
-    for (;;) {
-      const cluster = await this.prisma.cluster.findUnique({ where: { id: clusterId } });
-      if (!cluster || cluster.deletedAt) return 'skipped: the cluster is already deleted (perhaps by a forced delete)';
-      const next = cluster.finalizers[0] as Finalizer | undefined;
+    const cluster = await readFinalizingCluster(this.prisma, clusterId);
+    if (!cluster || cluster.deletedAt) return ALREADY_DELETED;
+    for (let remaining = cluster.finalizers; ; ) {
+      const next = remaining[0] as Finalizer | undefined;
       if (!next) return this.complete(clusterId, cluster.tenantId);
 
       const step = this.steps.get(next);
@@ -43,17 +54,19 @@ export class FinalizeClusterJob implements JobHandler<'cluster.finalize'> {
         await job.moveToDelayed(Date.now() + outcome.recheckInMs, token);
         throw new DelayedError();
       }
-      await this.prisma.$executeRaw`UPDATE clusters SET finalizers = array_remove(finalizers, ${next}), updated_at = now() WHERE id = ${clusterId}::uuid`;
+      const { rows: [left] } = await this.prisma.pool.query<{ finalizers: string[]; deleted: boolean }>({ ...CLEAR_FINALIZER, values: [clusterId, next] });
+      if (!left || left.deleted) return ALREADY_DELETED;
       this.logger.info({ clusterId, finalizer: next }, 'finalizer cleared');
+      remaining = left.finalizers;
     }
   }
 
   private async complete(clusterId: string, tenantId: number): Promise<void> {
-    const completed = await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.cluster.updateMany({ where: { id: clusterId, deletedAt: null }, data: { deletedAt: new Date(), phase: 'Deleted' } });
-      if (count === 0) return false;
-      await appendOutboxEvent(tx, { type: 'cluster.deleted', tenantId, resourceType: 'cluster', resourceId: clusterId, data: { mode: 'graceful' } });
-      return true;
+    const completed = await updateWithEvent(this.prisma, {
+      update: Prisma.sql`
+        UPDATE clusters SET deleted_at = now(), phase = 'Deleted', updated_at = now()
+        WHERE id = ${clusterId}::uuid AND deleted_at IS NULL RETURNING id`,
+      event: { type: 'cluster.deleted', tenantId, resourceType: 'cluster', resourceId: clusterId, data: { mode: 'graceful' } },
     });
     if (completed) this.relay.kick();
   }

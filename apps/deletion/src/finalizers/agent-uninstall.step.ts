@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@clusterplane/platform';
-import type { Cluster } from '@clusterplane/persistence';
 import type { DeletionConfig } from '../deletion.config';
+import type { FinalizingCluster } from '../clusters/finalizing-cluster';
 import type { FinalizerStep, StepOutcome } from './finalizer-step';
 
 /**
@@ -15,7 +15,7 @@ export class AgentUninstallStep implements FinalizerStep {
 
   constructor(@Inject(APP_CONFIG) private readonly config: DeletionConfig) {}
 
-  async run(cluster: Cluster, now: Date): Promise<StepOutcome> {
+  async run(cluster: FinalizingCluster, now: Date): Promise<StepOutcome> {
     if (cluster.uninstallAckedAt) return { done: true };
     // No agent to wait for: none ever reported, and the provider installed none (an agent the
     // provider just installed may not have reported yet, but it will answer).

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PrismaService, type Cluster } from '@clusterplane/persistence';
+import { PrismaService } from '@clusterplane/persistence';
 import { CLUSTER_PROVIDER, type ClusterProvider } from '@clusterplane/providers';
+import type { FinalizingCluster } from '../clusters/finalizing-cluster';
 import type { FinalizerStep, StepOutcome } from './finalizer-step';
 import { releaseProviderResources } from './release-provider-resources';
 
@@ -14,10 +15,10 @@ export class CredentialsStep implements FinalizerStep {
     @Inject(CLUSTER_PROVIDER) private readonly provider: ClusterProvider,
   ) {}
 
-  async run(cluster: Cluster): Promise<StepOutcome> {
+  async run(cluster: FinalizingCluster): Promise<StepOutcome> {
     const credentials = (await this.provider.listResources(cluster.id)).filter((r) => r.kind === 'credentials');
     await releaseProviderResources(this.provider, credentials);
-    await this.prisma.cluster.updateMany({ where: { id: cluster.id, secretRevokedAt: null }, data: { secretRevokedAt: new Date() } });
+    await this.prisma.$executeRaw`UPDATE clusters SET secret_revoked_at = now(), updated_at = now() WHERE id = ${cluster.id}::uuid AND secret_revoked_at IS NULL`;
     return { done: true };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Cluster } from '@clusterplane/persistence';
+import { PrismaService } from '@clusterplane/persistence';
+import type { FinalizingCluster } from '../clusters/finalizing-cluster';
 import type { FinalizerStep, StepOutcome } from './finalizer-step';
 
 /**
@@ -12,7 +13,7 @@ export class NodePoolsStep implements FinalizerStep {
 
   constructor(private readonly prisma: PrismaService) {}
 
-  async run(cluster: Cluster): Promise<StepOutcome> {
+  async run(cluster: FinalizingCluster): Promise<StepOutcome> {
     await this.prisma.$transaction(async (tx) => {
       const pools = await tx.nodePool.findMany({ where: { clusterId: cluster.id, deletedAt: null }, select: { id: true } });
       if (pools.length === 0) return;

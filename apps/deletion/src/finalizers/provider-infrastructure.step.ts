@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Cluster } from '@clusterplane/persistence';
 import { CLUSTER_PROVIDER, type ClusterProvider } from '@clusterplane/providers';
+import type { FinalizingCluster } from '../clusters/finalizing-cluster';
 import type { FinalizerStep, StepOutcome } from './finalizer-step';
 import { releaseProviderResources } from './release-provider-resources';
 
@@ -11,7 +11,7 @@ export class ProviderInfrastructureStep implements FinalizerStep {
 
   constructor(@Inject(CLUSTER_PROVIDER) private readonly provider: ClusterProvider) {}
 
-  async run(cluster: Cluster): Promise<StepOutcome> {
+  async run(cluster: FinalizingCluster): Promise<StepOutcome> {
     const infrastructure = (await this.provider.listResources(cluster.id)).filter((r) => r.kind !== 'credentials');
     await releaseProviderResources(this.provider, infrastructure);
     return { done: true };

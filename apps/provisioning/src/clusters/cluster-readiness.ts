@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandClient, OutboxRelayService } from '@clusterplane/messaging';
-import { appendOutboxEvent, markStepDone, PrismaService, type Cluster } from '@clusterplane/persistence';
+import { appendOutboxEvent, Prisma, PrismaService, updateWithEvent, type Cluster } from '@clusterplane/persistence';
 import { CLUSTER_PROVIDER, ProvisioningFence, simulatedAgentReport, type ClusterProvider, type ResourceTags } from '@clusterplane/providers';
 
 const PROVISIONABLE = ['Pending', 'Provisioning'] as const;
@@ -16,17 +16,23 @@ export class ClusterReadiness {
     @Inject(CLUSTER_PROVIDER) private readonly provider: ClusterProvider,
   ) {}
 
-  /** Ready exactly once per generation: the conditional update is the guard. */
-  async markReady(cluster: Cluster): Promise<boolean> {
-    const became = await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.cluster.updateMany({
-        where: { id: cluster.id, generation: cluster.generation, phase: { in: [...PROVISIONABLE] }, deleteRequestedAt: null, deletedAt: null },
-        data: { phase: 'Ready', phaseReason: null },
-      });
-      if (count === 0) return false;
-      await markStepDone(tx, cluster.id, 'ready', cluster.generation);
-      await appendOutboxEvent(tx, { type: 'cluster.ready', tenantId: cluster.tenantId, resourceType: 'cluster', resourceId: cluster.id, data: { generation: cluster.generation } });
-      return true;
+  /**
+   * Ready exactly once per generation: the conditional update is the guard. The update, the
+   * `ready` checkpoint (and `alsoDone`, steps whose effect this completes) and the `cluster.ready`
+   * event are one statement, so one round trip and all or nothing.
+   */
+  async markReady(cluster: Pick<Cluster, 'id' | 'tenantId' | 'generation'>, alsoDone: string[] = []): Promise<boolean> {
+    const became = await updateWithEvent(this.prisma, {
+      update: Prisma.sql`
+        UPDATE clusters SET phase = 'Ready', phase_reason = NULL, updated_at = now()
+        WHERE id = ${cluster.id}::uuid AND generation = ${cluster.generation} AND phase IN ('Pending', 'Provisioning')
+          AND delete_requested_at IS NULL AND deleted_at IS NULL
+        RETURNING id`,
+      alongside: Prisma.sql`
+        INSERT INTO resource_steps (resource_id, step, generation)
+        SELECT changed.id, step, ${cluster.generation}::int FROM changed, unnest(${['ready', ...alsoDone]}::text[]) AS step
+        ON CONFLICT (resource_id, step, generation) DO NOTHING`,
+      event: { type: 'cluster.ready', tenantId: cluster.tenantId, resourceType: 'cluster', resourceId: cluster.id, data: { generation: cluster.generation } },
     });
     if (became) this.relay.kick();
     return became;

@@ -4,14 +4,14 @@ import { AppError, jobId, type ClusterView, type ParsedCommandRequest } from '@c
 import { clusterNameProblem, parseInstanceType } from '@clusterplane/domain';
 import type { CommandHandler } from '@clusterplane/messaging';
 import { OutboxRelayService } from '@clusterplane/messaging';
-import { appendOutboxEvent, lockLiveProject, PrismaService, toClusterView } from '@clusterplane/persistence';
+import { foreignProject, insertClusterWithEvent, PrismaService, toClusterView } from '@clusterplane/persistence';
 import { QueueRegistry } from '@clusterplane/queues';
 import { TenantRegistry } from './tenant-registry';
 import { isUniqueViolation } from './unique-violation';
 
 /**
- * `cluster.create`: validates, records the cluster and its `cluster.created` event in one
- * transaction, then enqueues provisioning. If the process dies after the commit, the
+ * `cluster.create`: validates, records the cluster, its node pools and its `cluster.created`
+ * event in one statement, then enqueues provisioning. If the process dies after the commit, the
  * reconciler finds the Pending cluster and enqueues the same job id again.
  */
 @Injectable()
@@ -35,49 +35,43 @@ export class CreateClusterHandler implements CommandHandler<'cluster.create'> {
     const id = randomUUID();
     let row;
     try {
-      row = await this.prisma.$transaction(async (tx) => {
-        // A project's clusters keep it from being deleted: the lock makes a concurrent delete see this one.
-        if (cluster.projectId) await lockLiveProject(tx, actor.tenantId, cluster.projectId, 'FOR SHARE');
-        const created = await tx.cluster.create({
-          data: {
-            id,
-            tenantId: actor.tenantId,
-            name: cluster.name,
-            displayName: cluster.displayName ?? null,
-            domain: cluster.domain ?? null,
-            agentVersion: cluster.agentVersion ?? null,
-            origin: cluster.origin,
-            kind: cluster.kind,
-            provider: cluster.provider,
-            projectId: cluster.projectId ?? null,
-            kubernetesVersion: cluster.kubernetesVersion ?? null,
-            slurmVersion: cluster.slurmVersion ?? null,
-            podCidr: cluster.podCidr ?? null,
-            serviceCidr: cluster.serviceCidr ?? null,
-            providerConfig: (cluster.providerConfig as object | undefined) ?? undefined,
-            manifest: (cluster.manifest as object | undefined) ?? undefined,
-            tags: cluster.tags,
-            createdBy: actor.subject,
-          },
-        });
-        if (cluster.nodePools.length > 0) {
-          await tx.nodePool.createMany({
-            data: cluster.nodePools.map((pool) => ({ id: randomUUID(), clusterId: id, name: pool.name, instanceType: pool.instanceType, desiredCount: pool.count, loginNodes: pool.loginNodes })),
-          });
-        }
-        await appendOutboxEvent(tx, {
+      row = await insertClusterWithEvent(
+        this.prisma,
+        {
+          id,
+          tenantId: actor.tenantId,
+          name: cluster.name,
+          displayName: cluster.displayName ?? null,
+          domain: cluster.domain ?? null,
+          agentVersion: cluster.agentVersion ?? null,
+          origin: cluster.origin,
+          kind: cluster.kind,
+          provider: cluster.provider,
+          projectId: cluster.projectId ?? null,
+          kubernetesVersion: cluster.kubernetesVersion ?? null,
+          slurmVersion: cluster.slurmVersion ?? null,
+          podCidr: cluster.podCidr ?? null,
+          serviceCidr: cluster.serviceCidr ?? null,
+          providerConfig: (cluster.providerConfig as object | undefined) ?? null,
+          manifest: (cluster.manifest as object | undefined) ?? null,
+          tags: cluster.tags,
+          createdBy: actor.subject,
+        },
+        cluster.nodePools.map((pool) => ({ id: randomUUID(), name: pool.name, instanceType: pool.instanceType, desiredCount: pool.count, loginNodes: pool.loginNodes })),
+        {
           type: 'cluster.created',
           tenantId: actor.tenantId,
           resourceType: 'cluster',
           resourceId: id,
-          data: { name: created.name, origin: created.origin, kind: created.kind, createdBy: actor.subject },
-        });
-        return created;
-      });
+          data: { name: cluster.name, origin: cluster.origin, kind: cluster.kind, createdBy: actor.subject },
+        },
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('already_exists', `a cluster named '${cluster.name}' already exists`, [{ field: 'name', message: 'already taken' }]);
       throw error;
     }
+    // A project's clusters keep it from being deleted: the insert happened only while it was live.
+    if (!row) throw foreignProject(cluster.projectId!);
 
     await this.queues.enqueue('cluster.provision', { clusterId: id, generation: row.generation }, { jobId: jobId(id, 'provision', row.generation) });
     this.relay.kick();

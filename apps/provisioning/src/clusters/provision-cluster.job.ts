@@ -1,18 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { jobId, type JobOf } from '@clusterplane/contracts';
 import { OutboxRelayService } from '@clusterplane/messaging';
-import { appendOutboxEvent, isStepDone, markStepDone, PrismaService, type Cluster } from '@clusterplane/persistence';
-import { CLUSTER_PROVIDER, ProvisioningFence, type ClusterProvider, type ResourceTags } from '@clusterplane/providers';
+import { appendOutboxEvent, isStepDone, markStepDone, PrismaService } from '@clusterplane/persistence';
+import { CLUSTER_PROVIDER, ProvisioningFence, type ClusterProvider, type ExternalResource } from '@clusterplane/providers';
 import { QueueRegistry, type JobHandler, type JobOutcome } from '@clusterplane/queues';
 import { ClusterReadiness } from './cluster-readiness';
+import { readProvisioningState, type ProvisioningState } from './provisioning-state';
 
 const PROVISIONABLE = ['Pending', 'Provisioning'] as const;
 
 /**
  * Provisions a cluster step by step, each step checkpointed in Postgres so a retried or
- * re-enqueued job skips what is done. A registered cluster only needs its agent credentials.
- * A managed one gets a control plane, credentials, and its node pools handed to the node-pool
- * service; it becomes Ready when the last pool is (see ReadyCheckJob).
+ * re-enqueued job skips what is done. A registered cluster only needs its agent credentials,
+ * checkpointed in the statement that makes it Ready. A managed one gets a control plane,
+ * credentials, and its node pools handed to the node-pool service; it becomes Ready when the
+ * last pool is (see ReadyCheckJob).
  */
 @Injectable()
 export class ProvisionClusterJob implements JobHandler<'cluster.provision'> {
@@ -28,27 +30,27 @@ export class ProvisionClusterJob implements JobHandler<'cluster.provision'> {
   ) {}
 
   async handle({ clusterId, generation }: JobOf<'cluster.provision'>): Promise<JobOutcome | void> {
-    const cluster = await this.prisma.cluster.findUnique({ where: { id: clusterId } });
-    if (!cluster || cluster.deletedAt || cluster.deleteRequestedAt) return 'skipped: the cluster is deleted or being deleted';
+    const cluster = await readProvisioningState(this.prisma, clusterId);
+    if (!cluster || cluster.deleting) return 'skipped: the cluster is deleted or being deleted';
     if (cluster.generation !== generation) return `skipped: generation ${generation} was superseded by ${cluster.generation}`;
     if (!PROVISIONABLE.includes(cluster.phase as never)) return `skipped: the cluster is ${cluster.phase}`;
+    if (cluster.origin === 'registered') return this.readyWithCredentials(cluster);
 
     // Each step returns false when the cluster turned out to be deleted meanwhile: stop cleanly.
-    if (cluster.origin === 'managed' && !(await this.provisionInfrastructure(cluster))) return 'skipped: the cluster was deleted while provisioning';
+    if (!(await this.provisionInfrastructure(cluster))) return 'skipped: the cluster was deleted while provisioning';
     if (!(await this.issueCredentials(cluster))) return 'skipped: the cluster was deleted while provisioning';
-    if (cluster.origin === 'registered') await this.readiness.markReady(cluster);
-    else await this.handOverNodePools(cluster);
+    await this.handOverNodePools(cluster);
   }
 
   async onFinalFailure({ clusterId, generation }: JobOf<'cluster.provision'>, error: Error): Promise<void> {
     await this.readiness.markFailed(clusterId, generation, error.message);
   }
 
-  private async provisionInfrastructure(cluster: Cluster): Promise<boolean> {
-    if (await isStepDone(this.prisma, cluster.id, 'control-plane', cluster.generation)) return true;
+  private async provisionInfrastructure(cluster: ProvisioningState): Promise<boolean> {
+    if (cluster.doneSteps.has('control-plane')) return true;
     await this.prisma.cluster.updateMany({ where: { id: cluster.id, phase: 'Pending' }, data: { phase: 'Provisioning' } });
     const controlPlane = await this.provider.createControlPlane(
-      { clusterId: cluster.id, kubernetesVersion: cluster.kubernetesVersion, tags: cluster.tags as ResourceTags },
+      { clusterId: cluster.id, kubernetesVersion: cluster.kubernetesVersion, tags: cluster.tags },
       `cluster/${cluster.id}/control-plane`,
     );
     if (await this.fence.releaseIfDeleting(cluster.id, controlPlane)) return false;
@@ -59,19 +61,32 @@ export class ProvisionClusterJob implements JobHandler<'cluster.provision'> {
     return true;
   }
 
-  private async issueCredentials(cluster: Cluster): Promise<boolean> {
-    if (await isStepDone(this.prisma, cluster.id, 'credentials', cluster.generation)) return true;
-    const credentials = await this.provider.issueCredentials(
-      { clusterId: cluster.id, secretVersion: cluster.secretVersion, tags: cluster.tags as ResourceTags },
-      `cluster/${cluster.id}/credentials/v${cluster.secretVersion}`,
-    );
+  private async issueCredentials(cluster: ProvisioningState): Promise<boolean> {
+    if (cluster.doneSteps.has('credentials')) return true;
+    const credentials = await this.createCredentials(cluster);
     if (await this.fence.releaseIfDeleting(cluster.id, credentials)) return false;
     await markStepDone(this.prisma, cluster.id, 'credentials', cluster.generation);
     return true;
   }
 
+  /**
+   * A registered cluster: credentials, then Ready with the credentials checkpoint in the same
+   * statement. The Ready guard also fences: if the cluster is being deleted by then, the
+   * credentials just created are released here.
+   */
+  private async readyWithCredentials(cluster: ProvisioningState): Promise<JobOutcome | void> {
+    const credentials = cluster.doneSteps.has('credentials') ? undefined : await this.createCredentials(cluster);
+    if (await this.readiness.markReady(cluster, credentials ? ['credentials'] : [])) return;
+    if (await this.fence.releaseIfDeleting(cluster.id, credentials)) return 'skipped: the cluster was deleted while provisioning';
+    if (credentials) await markStepDone(this.prisma, cluster.id, 'credentials', cluster.generation);
+  }
+
+  private createCredentials(cluster: ProvisioningState): Promise<ExternalResource> {
+    return this.provider.issueCredentials({ clusterId: cluster.id, secretVersion: cluster.secretVersion, tags: cluster.tags }, `cluster/${cluster.id}/credentials/v${cluster.secretVersion}`);
+  }
+
   /** One reconcile job per pool; with no pools the cluster is ready at once. */
-  private async handOverNodePools(cluster: Cluster): Promise<void> {
+  private async handOverNodePools(cluster: ProvisioningState): Promise<void> {
     const pools = await this.prisma.nodePool.findMany({ where: { clusterId: cluster.id, deletedAt: null }, select: { id: true, generation: true } });
     for (const pool of pools) {
       await this.queues.enqueue('nodepool.reconcile', { nodePoolId: pool.id, generation: pool.generation }, { jobId: jobId(pool.id, 'reconcile', pool.generation) });

@@ -4,6 +4,7 @@ import type { Msg, Subscription } from 'nats';
 import type { Logger } from 'pino';
 import { AppError, COMMANDS, commandSubject, toErrorEnvelope, type CommandName } from '@clusterplane/contracts';
 import { APP_CONFIG, type BaseConfig, CORRELATION_HEADER, LOGGER, MetricsRegistry, runWithCorrelation } from '@clusterplane/platform';
+import { isDatabaseBusy } from '@clusterplane/persistence';
 import { NatsConnectionService } from '../nats/nats-connection.service';
 import { COMMAND_HANDLERS, type CommandHandler } from './command-handler';
 import type { CommandReplyEnvelope } from './command-reply';
@@ -70,6 +71,10 @@ export class CommandServer implements OnApplicationBootstrap, BeforeApplicationS
       return { ok: true, data: await handler.handle(parsed.data as never) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: toErrorEnvelope(error) };
+      if (isDatabaseBusy(error)) {
+        this.logger.warn({ err: error, command: handler.command }, 'database busy');
+        return { ok: false, error: toErrorEnvelope(new AppError('unavailable', 'the database is busy; retry shortly')) };
+      }
       const errorId = randomUUID();
       this.logger.error({ err: error, errorId, command: handler.command }, 'command failed');
       return { ok: false, error: toErrorEnvelope(new AppError('internal', 'internal error'), errorId) };

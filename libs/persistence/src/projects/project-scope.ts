@@ -8,6 +8,11 @@ import type { TransactionClient } from '../prisma.service';
  */
 export type RowLock = 'FOR SHARE' | 'FOR UPDATE';
 
+/** The answer to a project that is not a live project of the caller's tenant, as for an `X-PROJECT-ID` of another tenant. */
+export function foreignProject(projectId: string): AppError {
+  return new AppError('permission_denied', `project ${projectId} is not a project of this tenant`);
+}
+
 /**
  * Locks the tenant's live project, or refuses: by default 403, as for an `X-PROJECT-ID` of
  * another tenant; the project routes themselves answer 404 (pass `missing`).
@@ -17,7 +22,7 @@ export async function lockLiveProject(
   tenantId: number,
   projectId: string,
   lock: RowLock,
-  missing: () => AppError = () => new AppError('permission_denied', `project ${projectId} is not a project of this tenant`),
+  missing: () => AppError = () => foreignProject(projectId),
 ): Promise<void> {
   const rows = await tx.$queryRaw<{ id: string }[]>(
     Prisma.sql`SELECT id FROM projects WHERE id = ${projectId}::uuid AND tenant_id = ${tenantId} AND deleted_at IS NULL ${Prisma.raw(lock)}`,
