@@ -65,7 +65,7 @@ describe('Fluidstack Kubernetes clusters', () => {
   it('creates a cluster with its default pool: PENDING at once, then PROVISIONING, then READY with every node ready', async () => {
     const clusterName = name('cluster');
     const created = await create({ name: clusterName, version: '1.32.5', podCIDRBlock: '10.233.0.0/18', serviceCIDRBlock: '10.233.64.0/18', defaultNodePool: { create: true, name: 'default', type: 'h100.8x', count: 2 } });
-    expect(created).toEqual({ id: expect.any(String), name: clusterName, version: '1.32.5', certificateAuthorityData: '', status: { type: 'PENDING', details: {} } });
+    expect(created).toEqual({ id: expect.any(String), name: clusterName, version: '1.32.5', certificateAuthorityData: '', status: { type: 'PENDING', details: { health: 'WaitingToConnect', healthReason: 'the agent has not reported yet' } } });
 
     const done = await ready(created.id);
     expect(Buffer.from(done.certificateAuthorityData, 'base64').toString()).toContain('BEGIN CERTIFICATE');

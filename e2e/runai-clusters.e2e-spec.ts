@@ -229,7 +229,8 @@ describe('Run:ai clusters (seed 001) against the running services', () => {
       [{ name: 7 }, 'invalid body: name: Invalid input: expected string, received number'],
       [{ name: '' }, 'name must not be empty'],
       [{ name: 'trailing ' }, 'name must not start or end with white space'],
-      [{ name: 'a\u0000b' }, 'name must not contain control characters'],
+      [{ name: 'a\u0007b' }, 'name must not contain control characters'],
+      [{ name: 'a\u0000b' }, 'invalid body: name: must not contain NUL characters or unpaired UTF-16 surrogates'],
       [{ name: 'a'.repeat(254) }, 'invalid body: name: Too big: expected string to have <=253 characters'],
     ])('answers 400 for the body %j', async (body, message) => {
       const created = await create(`rename-bad-${Object.keys(body).length}-${String((body as { name?: unknown }).name ?? '').length}-${Math.random().toString(36).slice(2, 8)}`);

@@ -6,7 +6,6 @@ import { PersistenceModule } from '@clusterplane/persistence';
 import { PlatformModule } from '@clusterplane/platform';
 import { QueuesModule } from '@clusterplane/queues';
 import { AgentCredentials } from './agent/agent-credentials.service';
-import { AgentStatusController } from './agent/agent-status.controller';
 import { StatusReportForwarder } from './agent/status-report-forwarder.service';
 import { AuthGuard } from './auth/auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier.service';
@@ -18,6 +17,8 @@ import { OpsController } from './ops/ops.controller';
 import { OrphanOperations } from './ops/orphan-operations.service';
 import { QueueOperations } from './ops/queue-operations.service';
 import { OpenApiController } from './openapi/openapi.controller';
+import { MutationRateLimiter } from './rate-limit/mutation-rate-limiter.service';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RunaiClusterMetricsController } from './runai/runai-cluster-metrics.controller';
 import { RunaiClusterMinimalController } from './runai/runai-cluster-minimal.controller';
 import { RunaiClustersController } from './runai/runai-clusters.controller';
@@ -30,14 +31,17 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [PlatformModule.forRoot(config, logger), PersistenceModule, MessagingModule.forRoot({ commandTimeoutMs: config.commandTimeoutMs }), QueuesModule, FluidstackModule],
-      controllers: [RunaiClustersController, RunaiClusterMinimalController, RunaiClusterMetricsController, AgentStatusController, OpenApiController, OpsController, TruefoundryClustersController, TruefoundryTenantConfigController, FireworksClustersController],
+      controllers: [RunaiClustersController, RunaiClusterMinimalController, RunaiClusterMetricsController, OpenApiController, OpsController, TruefoundryClustersController, TruefoundryTenantConfigController, FireworksClustersController],
       providers: [
         JwtVerifier,
         QueueOperations,
         OrphanOperations,
         AgentCredentials,
         StatusReportForwarder,
+        MutationRateLimiter,
+        // Guards run in this order: the rate limit counts only authenticated tenant requests.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: DialectExceptionFilter },
       ],
     };

@@ -1,7 +1,14 @@
 import { bootstrapService, createLogger, runMain } from '@clusterplane/platform';
+import { AgentCredentials } from './agent/agent-credentials.service';
+import { registerAgentReportRoute } from './agent/agent-report.route';
+import { StatusReportForwarder } from './agent/status-report-forwarder.service';
+import { answerClientError } from './errors/client-error-responder';
 import { sendError } from './errors/error-responder';
 import { loadGatewayConfig } from './gateway.config';
 import { registerBullBoard } from './ops/bull-board.plugin';
+import { registerJsonBodyParser } from './security/json-body-parser';
+import { addSecurityHeaders } from './security/security-headers';
+import { refuseUnstorableText } from './validation/storable-text';
 import { GatewayModule } from './gateway.module';
 
 runMain(async () => {
@@ -11,16 +18,21 @@ runMain(async () => {
     config,
     logger,
     module: GatewayModule.create(config, logger),
+    // The gateway parses bodies itself (JSON only, bounded depth): see registerJsonBodyParser.
+    bodyParser: false,
+    // A URL Fastify cannot route, or a request Node cannot parse, is answered in its dialect too.
+    frameworkErrors: (error, request, reply) => sendError(logger, request, reply, error),
+    clientErrorHandler: answerClientError,
     configure: async (app) => {
       // Errors raised before a route handler runs (bad JSON, oversized body) get the same
       // dialect-shaped answer as errors inside it.
       const fastify = app.getHttpAdapter().getInstance();
       fastify.setErrorHandler((error, request, reply) => sendError(logger, request, reply, error));
-      fastify.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('x-content-type-options', 'nosniff');
-        reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
-        return payload;
-      });
+      registerJsonBodyParser(fastify);
+      addSecurityHeaders(fastify);
+      refuseUnstorableText(fastify);
+      // After the error handler: a Fastify route takes the handler in force when it is added.
+      registerAgentReportRoute(fastify, { credentials: app.get(AgentCredentials), forwarder: app.get(StatusReportForwarder) });
       await registerBullBoard(app, (request, reply, error) => sendError(logger, request, reply, error));
     },
   });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { clientSecretMatches, deriveClientSecret } from '@clusterplane/domain';
+import { clientSecretDigest, clientSecretDigestMatches, deriveClientSecret } from '@clusterplane/domain';
 import { ClusterReadRepository } from '@clusterplane/persistence';
 import { APP_CONFIG } from '@clusterplane/platform';
 import type { GatewayConfig } from '../gateway.config';
@@ -13,7 +13,8 @@ export interface AgentIdentity {
 }
 
 interface Remembered extends AgentIdentity {
-  expectedSecret: string;
+  /** Kept as its digest: each heartbeat then hashes only the secret it presents. */
+  expectedDigest: Buffer;
   expiresAt: number;
 }
 
@@ -40,7 +41,7 @@ export class AgentCredentials {
   /** The cluster `presented` is the secret of, or null when it is nobody's. */
   async authenticate(clusterId: string, presented: string): Promise<AgentIdentity | null> {
     const known = this.remembered.get(clusterId);
-    if (known && known.expiresAt > Date.now() && clientSecretMatches(known.expectedSecret, presented)) return known;
+    if (known && known.expiresAt > Date.now() && clientSecretDigestMatches(known.expectedDigest, presented)) return known;
     const row = await this.clusters.findAgentCredentials(clusterId);
     if (!row) return null;
     const identity: Remembered = {
@@ -49,10 +50,10 @@ export class AgentCredentials {
       secretVersion: row.secretVersion,
       deleted: row.deletedAt !== null,
       revoked: row.secretRevokedAt !== null,
-      expectedSecret: deriveClientSecret(this.config.agentSecretKey, row.id, row.secretVersion),
+      expectedDigest: clientSecretDigest(deriveClientSecret(this.config.agentSecretKey, row.id, row.secretVersion)),
       expiresAt: Date.now() + this.config.agentAuthCacheMs,
     };
-    if (!clientSecretMatches(identity.expectedSecret, presented)) return null;
+    if (!clientSecretDigestMatches(identity.expectedDigest, presented)) return null;
     this.remember(identity);
     return identity;
   }

@@ -4,11 +4,11 @@ import { StatusReportForwarder } from './status-report-forwarder.service';
 
 type Batch = CommandRequest<'status.report-batch'>;
 
-const request = (n: number): CommandRequest<'status.report'> => ({
+const request = (n: number): Batch['reports'][number] => ({
   clusterId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   tenantId: 1,
   receivedAt: new Date(0).toISOString(),
-  report: { reportedAt: new Date(n).toISOString(), version: '2.24' },
+  report: { reportedAt: new Date(n).toISOString(), version: '2.24', conditions: [], operands: {}, dependencies: { required: {}, optional: {} } },
 });
 
 function setup(answer: (batch: Batch) => Promise<unknown> = async (batch) => ({ outcomes: batch.reports.map(() => ({ outcome: 'stored', commands: [] })) })) {

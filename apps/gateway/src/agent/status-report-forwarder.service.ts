@@ -3,7 +3,8 @@ import { AppError, STATUS_REPORT_BATCH_MAX, STATUS_REPORT_BATCH_MAX_BYTES, type 
 import { CommandClient } from '@clusterplane/messaging';
 import { runWithCorrelation } from '@clusterplane/platform';
 
-type ReportRequest = CommandRequest<'status.report'>;
+/** A report the gateway parsed, as the batch carries it. */
+type ReportRequest = CommandRequest<'status.report-batch'>['reports'][number];
 type ReportOutcome = CommandReply<'status.report'>;
 
 interface Waiting {

@@ -12,6 +12,13 @@ describe('normalizeError', () => {
     expect(normalizeError(new NotFoundException('Cannot GET /secret/path'))).toMatchObject({ code: 'not_found', httpStatus: 404, message: 'route not found', details: [] });
   });
 
+  it.each([
+    [413, 'Request body is too large', 'payload_too_large', 'request body is larger than 1 MiB'],
+    [415, 'Unsupported Media Type', 'invalid_argument', 'unsupported content type; send application/json'],
+  ])('words a %i Fastify error that Nest re-threw as an HttpException our way', (status, raw, code, message) => {
+    expect(normalizeError(new HttpException(raw, status))).toMatchObject({ code, httpStatus: status, message });
+  });
+
   it('maps a BadRequestException to invalid_argument 400 with its message', () => {
     const error = normalizeError(new BadRequestException('missing field'));
     expect(error).toBeInstanceOf(AppError);
@@ -35,6 +42,8 @@ describe('normalizeError', () => {
     [400, 'FST_ERR_CTP_EMPTY_JSON_BODY', 'invalid_argument', 'request body is empty but the content type is JSON'],
     [413, 'FST_ERR_CTP_BODY_TOO_LARGE', 'payload_too_large', 'request body is larger than 1 MiB'],
     [415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'invalid_argument', 'unsupported content type; send application/json'],
+    [400, 'FST_ERR_BAD_URL', 'invalid_argument', 'the URL is not valid: a malformed percent-encoding'],
+    [414, 'FST_ERR_MAX_PARAM_LENGTH', 'invalid_argument', 'a path segment is longer than 100 characters'],
   ])('maps a fastify %i %s to its safe message', (statusCode, code, appCode, message) => {
     const error = Object.assign(new Error('Unexpected token } in JSON at position 7'), { statusCode, code });
     expect(normalizeError(error)).toMatchObject({ code: appCode, httpStatus: statusCode, message });

@@ -1,16 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { z } from 'zod';
 import { AppError, type Actor } from '@clusterplane/contracts';
-import { filesystemSizeProblem } from '@clusterplane/domain';
 import { CommandClient } from '@clusterplane/messaging';
 import { FilesystemReadRepository } from '@clusterplane/persistence';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { parseInput } from '../validation/parse-input';
 import { toFluidstackFilesystem } from './filesystem.presenter';
-import { byRule, idParams, required, resourceName } from './fluidstack.schemas';
+import { createFilesystemBody, idParams } from './fluidstack.schemas';
 import { CurrentProject, ProjectScopeGuard } from './project-scope.guard';
-
-const createFilesystemBody = z.object({ name: resourceName, size: z.string(required).max(16).superRefine(byRule(filesystemSizeProblem)) });
 
 /** Fluidstack filesystems (seed 004), scoped by `X-PROJECT-ID`. */
 @Controller('api/v1alpha1/filesystems')

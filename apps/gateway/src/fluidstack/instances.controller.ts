@@ -1,27 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { z } from 'zod';
 import { AppError, type Actor } from '@clusterplane/contracts';
-import { userDataProblem } from '@clusterplane/domain';
 import { CommandClient } from '@clusterplane/messaging';
 import { InstanceReadRepository, type InstanceRecord } from '@clusterplane/persistence';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { parseInput } from '../validation/parse-input';
-import { byRule, idParams, instanceType, resourceName, tagsField, uuid } from './fluidstack.schemas';
+import { createInstanceBody, idParams } from './fluidstack.schemas';
 import { toFluidstackInstance } from './instance.presenter';
 import { CurrentProject, ProjectScopeGuard } from './project-scope.guard';
-
-const IMAGE = /^(image:\/\/)?[a-z0-9][a-z0-9._-]{0,127}$/;
-
-const createInstanceBody = z.object({
-  name: resourceName,
-  type: instanceType,
-  image: z.string().regex(IMAGE, 'must be an image name such as image://ubuntu22.04').default('image://ubuntu22.04').transform((image) => (image.startsWith('image://') ? image : `image://${image}`)),
-  preemptible: z.boolean().default(false),
-  ephemeral: z.boolean().default(false),
-  userData: z.string().max(96 * 1024).superRefine(byRule(userDataProblem)).nullable().default(null),
-  filesystems: z.array(uuid).max(64).default([]).refine((ids) => new Set(ids).size === ids.length, 'must not name a filesystem twice'),
-  tags: tagsField,
-});
 
 /** Fluidstack instances (seed 004), scoped by `X-PROJECT-ID`. */
 @Controller('api/v1alpha1/instances')

@@ -9,7 +9,7 @@ import type { GatewayConfig } from '../gateway.config';
 import { parseInput } from '../validation/parse-input';
 import { clusterParams } from './fluidstack.schemas';
 import { buildKubeconfig } from './kubeconfig';
-import { toFluidstackKubernetesCluster } from './kubernetes-cluster.presenter';
+import { toFluidstackKubernetesCluster, type HealthClock } from './kubernetes-cluster.presenter';
 import { createKubernetesClusterBody, updateKubernetesClusterBody } from './kubernetes.schemas';
 import { ProjectClusters } from './project-clusters.service';
 import { CurrentProject, ProjectScopeGuard } from './project-scope.guard';
@@ -37,18 +37,19 @@ export class FluidstackKubernetesClustersController {
       serviceCidr: body.serviceCIDRBlock,
       nodePools: pool ? [{ name: pool.name, instanceType: pool.type!, count: pool.count }] : [],
     });
-    return toFluidstackKubernetesCluster(cluster);
+    return toFluidstackKubernetesCluster(cluster, this.clock());
   }
 
   @Get()
   async list(@CurrentProject() projectId: string): Promise<unknown[]> {
-    return (await this.clusters.list(projectId, 'kubernetes')).map(toFluidstackKubernetesCluster);
+    const clock = this.clock();
+    return (await this.clusters.list(projectId, 'kubernetes')).map((cluster) => toFluidstackKubernetesCluster(cluster, clock));
   }
 
   @Get(':clusterId')
   async get(@CurrentProject() projectId: string, @Param() rawParams: unknown): Promise<unknown> {
     const { clusterId } = parseInput(clusterParams, rawParams, 'path');
-    return toFluidstackKubernetesCluster(await this.clusters.findOr404(projectId, 'kubernetes', clusterId));
+    return toFluidstackKubernetesCluster(await this.clusters.findOr404(projectId, 'kubernetes', clusterId), this.clock());
   }
 
   /** `{version}` starts an upgrade: the answer shows UPDATING, then the cluster is READY on the new version. */
@@ -60,7 +61,7 @@ export class FluidstackKubernetesClustersController {
     const upgrade = body.version === undefined ? undefined : await this.commands.send('cluster.upgrade', { actor, projectId, clusterId, version: body.version });
     const cluster = await this.clusters.findOr404(projectId, 'kubernetes', clusterId);
     // An upgrade this PATCH started answers UPDATING, even if a fast job already finished it.
-    return toFluidstackKubernetesCluster(upgrade?.started ? { ...cluster, phase: 'Updating' } : cluster);
+    return toFluidstackKubernetesCluster(upgrade?.started ? { ...cluster, phase: 'Updating' } : cluster, this.clock());
   }
 
   /** Graceful, 204 at once; the cluster shows DELETING until it is gone. */
@@ -89,5 +90,8 @@ export class FluidstackKubernetesClustersController {
     });
     void reply.header('content-type', 'application/yaml; charset=utf-8').header('cache-control', 'no-store');
     return kubeconfig;
+  }
+  private clock(): HealthClock {
+    return { now: new Date(), livenessTimeoutMs: this.config.livenessTimeoutMs };
   }
 }

@@ -1,4 +1,4 @@
-import { createKubernetesClusterBody } from './kubernetes.schemas';
+import { createKubernetesClusterBody, updateKubernetesClusterBody } from './kubernetes.schemas';
 
 const parse = (body: Record<string, unknown>) => createKubernetesClusterBody.safeParse({ name: 'c', version: '1.32.5', ...body });
 const issues = (body: Record<string, unknown>) => {
@@ -23,5 +23,10 @@ describe('createKubernetesClusterBody', () => {
 
   it('names a malformed block and a malformed version', () => {
     expect(issues({ podCIDRBlock: '10.233.0.0', version: 'latest' })).toEqual(['version: must look like 1.32 or 1.32.5', 'podCIDRBlock: must be an IPv4 CIDR block such as 10.233.0.0/18']);
+  });
+
+  it('wants the seed pattern, v included, on update', () => {
+    expect(updateKubernetesClusterBody.safeParse({ version: 'v1.33' }).success).toBe(true);
+    expect(updateKubernetesClusterBody.safeParse({ version: '1.33.0' }).error?.issues.map((i) => i.message)).toEqual(['must look like v1.32 or v1.32.5']);
   });
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { cidrProblem, cidrsOverlap, parseIpv4Cidr, parseKubernetesVersion, formatKubernetesVersion } from '@clusterplane/domain';
+import { cidrProblem, cidrsOverlap, formatKubernetesVersion, KUBERNETES_VERSION_UPDATE_PATTERN, parseIpv4Cidr, parseKubernetesVersion } from '@clusterplane/domain';
 import { byRule, instanceType, nodeCount, poolName, required, resourceName } from './fluidstack.schemas';
 
 export const DEFAULT_POD_CIDR = '10.233.0.0/18';
 export const DEFAULT_SERVICE_CIDR = '10.233.64.0/18';
 
-const cidr = (fallback: string) => z.string().max(43).superRefine(byRule(cidrProblem)).default(fallback);
+const cidr = (fallback: string) =>
+  z.string().max(43).superRefine(byRule(cidrProblem)).meta({ description: 'An IPv4 network address between /8 and /28.', example: fallback }).default(fallback);
 
 /**
  * The default pool of a create: no pool when the object is absent or `create` is false;
@@ -24,6 +25,7 @@ export const createKubernetesClusterBody = z
       .string(required)
       .max(20)
       .refine((v) => parseKubernetesVersion(v) !== null, 'must look like 1.32 or 1.32.5')
+      .meta({ description: 'Kubernetes 1.32 or 1.32.5; a leading v is accepted.', example: '1.32.5' })
       .transform((v) => formatKubernetesVersion(parseKubernetesVersion(v)!)),
     podCIDRBlock: cidr(DEFAULT_POD_CIDR),
     serviceCIDRBlock: cidr(DEFAULT_SERVICE_CIDR),
@@ -37,8 +39,15 @@ export const createKubernetesClusterBody = z
     }
   });
 
-/** The pattern is the seed's; the no-downgrade rule is applied by the provisioning service. */
-export const updateKubernetesClusterBody = z.object({ version: z.string().max(20).optional() });
+/** The seed's pattern; the no-downgrade rule is applied by the provisioning service. */
+export const updateKubernetesClusterBody = z.object({
+  version: z
+    .string()
+    .max(20)
+    .regex(KUBERNETES_VERSION_UPDATE_PATTERN, 'must look like v1.32 or v1.32.5')
+    .meta({ description: 'Starts an upgrade to this version; a downgrade is 400.', example: 'v1.33' })
+    .optional(),
+});
 
 export const createKubernetesNodePoolBody = z.object({ name: poolName, type: instanceType, count: nodeCount });
 

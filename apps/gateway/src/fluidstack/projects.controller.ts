@@ -1,14 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { z } from 'zod';
 import { AppError, type Actor } from '@clusterplane/contracts';
 import { CommandClient } from '@clusterplane/messaging';
 import { ProjectReadRepository } from '@clusterplane/persistence';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { parseInput } from '../validation/parse-input';
-import { idParams, resourceName, tagsField } from './fluidstack.schemas';
+import { createProjectBody, idParams } from './fluidstack.schemas';
 import { toFluidstackProject } from './project.presenter';
-
-const createProjectBody = z.object({ name: resourceName, tags: tagsField });
 
 /** Fluidstack projects (seed 004). Tenant-scoped; the only routes without `X-PROJECT-ID`. */
 @Controller('api/v1alpha1/projects')

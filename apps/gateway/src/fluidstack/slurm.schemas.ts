@@ -16,12 +16,21 @@ export const createSlurmClusterBody = z.object({
 export const createSlurmNodePoolBody = z.object({ name: poolName, type: instanceType, count: nodeCount, loginNodes: loginNodes.default(0) });
 
 const sshKeys = z
-  .array(z.string().superRefine(byRule(sshPublicKeyProblem)), required)
+  .array(
+    z
+      .string()
+      .superRefine(byRule(sshPublicKeyProblem))
+      .meta({ description: 'An OpenSSH public key: ssh-ed25519, ecdsa-sha2-nistp256/384/521 or ssh-rsa of at least 2048 bits.', example: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEaSkijEWFbnjixzWRw3u2spZZaeVeWO5/ymySevCvXh' }),
+    required,
+  )
   .max(32, 'at most 32 keys')
   .refine((keys) => new Set(keys).size === keys.length, 'must not list a key twice');
 
 export const addSlurmUserBody = z.object({
-  username: z.string(required).superRefine(byRule(slurmUsernameProblem)),
+  username: z
+    .string(required)
+    .superRefine(byRule(slurmUsernameProblem))
+    .meta({ description: 'A POSIX user name, 1-32 characters; system accounts such as root and slurm are refused.', example: 'user01' }),
   sshKeys,
   sudo: z.boolean().default(false),
 });

@@ -1,5 +1,5 @@
 import type { ClusterView, RunaiClusterState } from '@clusterplane/contracts';
-import { deriveClusterState } from '@clusterplane/domain';
+import { clusterHealth } from '../cluster-health/cluster-health';
 
 export type Verbosity = 'metadata' | 'full';
 
@@ -26,10 +26,5 @@ export function toDisplayedCluster(cluster: ClusterView, verbosity: Verbosity, n
 
 /** The state every Run:ai view shows, derived from the last report and liveness at `now`. */
 export function runaiState(cluster: Pick<ClusterView, 'lastLiveness' | 'reportedStatus'>, now: Date, livenessTimeoutMs: number): RunaiClusterState {
-  return deriveClusterState({
-    lastLiveness: cluster.lastLiveness ? new Date(cluster.lastLiveness) : null,
-    reportedStatus: cluster.reportedStatus,
-    now,
-    livenessTimeoutMs,
-  });
+  return clusterHealth(cluster, now, livenessTimeoutMs).state;
 }

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { AppError, type Actor, type ClusterView } from '@clusterplane/contracts';
-import { deriveClusterState } from '@clusterplane/domain';
 import { CommandClient } from '@clusterplane/messaging';
 import { ClusterListingRepository, ClusterReadRepository } from '@clusterplane/persistence';
 import { APP_CONFIG } from '@clusterplane/platform';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { clusterHealth } from '../cluster-health/cluster-health';
 import type { GatewayConfig } from '../gateway.config';
 import { parseInput } from '../validation/parse-input';
 import { toTruefoundryCluster } from './truefoundry-cluster.presenter';
@@ -62,13 +62,7 @@ export class TruefoundryClustersController {
   @Get(':id/is-connected')
   async isConnected(@CurrentActor() actor: Actor, @Param() rawParams: unknown): Promise<unknown> {
     const cluster = await this.findOr404(actor, rawParams);
-    const state = deriveClusterState({
-      lastLiveness: cluster.lastLiveness ? new Date(cluster.lastLiveness) : null,
-      reportedStatus: cluster.reportedStatus,
-      now: new Date(),
-      livenessTimeoutMs: this.config.livenessTimeoutMs,
-    });
-    return { isConnected: state === 'Connected' };
+    return { isConnected: clusterHealth(cluster, new Date(), this.config.livenessTimeoutMs).state === 'Connected' };
   }
 
   private async findOr404(actor: Actor, rawParams: unknown): Promise<ClusterView> {

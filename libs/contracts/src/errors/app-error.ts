@@ -11,6 +11,8 @@ export interface ErrorDetail {
  */
 export class AppError extends Error {
   readonly httpStatus: number;
+  /** When a 429 or 503 may be retried; sent as `Retry-After`. */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
@@ -29,5 +31,11 @@ export class AppError extends Error {
 
   static invalid(message: string, details: ErrorDetail[] = []): AppError {
     return new AppError('invalid_argument', message, details);
+  }
+
+  static rateLimited(message: string, retryAfterSeconds: number): AppError {
+    const error = new AppError('rate_limited', message);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 }

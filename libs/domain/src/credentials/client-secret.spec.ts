@@ -1,4 +1,4 @@
-import { clientSecretMatches, deriveClientSecret } from './client-secret';
+import { clientSecretDigest, clientSecretDigestMatches, deriveClientSecret } from './client-secret';
 
 const KEY = 'server-key';
 const CLUSTER = '3f2b8c1e-0000-4000-8000-000000000001';
@@ -27,21 +27,23 @@ describe('deriveClientSecret', () => {
   });
 });
 
-describe('clientSecretMatches', () => {
+describe('clientSecretDigestMatches', () => {
   const secret = deriveClientSecret(KEY, CLUSTER, 1);
+  const digest = clientSecretDigest(secret);
 
   it('is true for the same secret', () => {
-    expect(clientSecretMatches(secret, `${secret}`)).toBe(true);
+    expect(clientSecretDigestMatches(digest, `${secret}`)).toBe(true);
   });
 
   it('is false for a different secret of the same length', () => {
     const flipped = (secret[0] === 'A' ? 'B' : 'A') + secret.slice(1);
-    expect(clientSecretMatches(secret, flipped)).toBe(false);
+    expect(clientSecretDigestMatches(digest, flipped)).toBe(false);
+    expect(clientSecretDigestMatches(digest, deriveClientSecret(KEY, CLUSTER, 2))).toBe(false);
   });
 
   it('is false (without throwing) for a different length', () => {
-    expect(clientSecretMatches(secret, secret.slice(0, -1))).toBe(false);
-    expect(clientSecretMatches(secret, `${secret}x`)).toBe(false);
-    expect(clientSecretMatches(secret, '')).toBe(false);
+    expect(clientSecretDigestMatches(digest, secret.slice(0, -1))).toBe(false);
+    expect(clientSecretDigestMatches(digest, `${secret}x`)).toBe(false);
+    expect(clientSecretDigestMatches(digest, '')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * An agent's client secret is derived, not stored: HMAC(server key, uuid + secret version).
@@ -8,9 +8,14 @@ export function deriveClientSecret(serverKey: string, clusterId: string, secretV
   return createHmac('sha256', serverKey).update(`${clusterId}:${secretVersion}`).digest('base64url');
 }
 
-/** Constant-time comparison so a caller cannot learn the secret byte by byte from timings. */
-export function clientSecretMatches(expected: string, presented: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(presented);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** What a secret is compared by: a verifier that checks many presentations keeps the expected one's. */
+export const clientSecretDigest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/**
+ * Whether `presented` is the secret whose clientSecretDigest is `expectedDigest`, compared in
+ * constant time so a caller cannot learn the secret byte by byte from timings. Comparing
+ * equal-length digests also hides the secret's length.
+ */
+export function clientSecretDigestMatches(expectedDigest: Buffer, presented: string): boolean {
+  return timingSafeEqual(expectedDigest, clientSecretDigest(presented));
 }

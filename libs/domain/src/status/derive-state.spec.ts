@@ -1,4 +1,4 @@
-import { deriveClusterState, type StateInputs } from './derive-state';
+import { deriveClusterHealth, deriveClusterState, type StateInputs } from './derive-state';
 
 const NOW = new Date('2025-03-01T12:00:00.000Z');
 const TIMEOUT = 60_000;
@@ -108,5 +108,39 @@ describe('deriveClusterState', () => {
 describe('deriveClusterState with unreadable dependencies', () => {
   it.each([[[]], ['none'], [7]])('is Unknown when dependencies.required is %j', (required) => {
     expect(state({ ...healthy(), dependencies: { required, optional: {} } })).toBe('Unknown');
+  });
+});
+
+describe('deriveClusterHealth', () => {
+  const health = (reportedStatus: unknown, overrides: Partial<StateInputs> = {}) =>
+    deriveClusterHealth({ lastLiveness: secondsAgo(5), reportedStatus, now: NOW, livenessTimeoutMs: TIMEOUT, ...overrides });
+
+  it('gives no reason when Connected', () => {
+    expect(health(healthy())).toEqual({ state: 'Connected' });
+  });
+
+  it('names the missing report and the stale liveness', () => {
+    expect(health(healthy(), { lastLiveness: null })).toEqual({ state: 'WaitingToConnect', reason: 'the agent has not reported yet' });
+    expect(health(healthy(), { lastLiveness: secondsAgo(61) })).toEqual({ state: 'Disconnected', reason: `no report for more than 60 s (last at ${secondsAgo(61).toISOString()})` });
+    expect(health('garbage')).toEqual({ state: 'Unknown', reason: 'the last report cannot be read' });
+  });
+
+  it('names the first unavailable required dependency and what the agent said of it', () => {
+    const status = { ...healthy(), dependencies: { required: { gpuOperator: { available: false, reason: 'not installed' }, other: { available: false } } } };
+    expect(health(status)).toEqual({ state: 'MissingPrerequisites', reason: 'required dependency gpuOperator is not available: not installed' });
+    expect(health({ dependencies: { required: { gpuOperator: null } } })).toEqual({ state: 'MissingPrerequisites', reason: 'required dependency gpuOperator is not available' });
+  });
+
+  it('names the operand past its threshold, else the Available condition with its reason and message', () => {
+    const operand = { ...healthy(), operands: { scheduler: { ready: false, unreadyThresholdCrossed: true, reasons: ['0/1 replicas ready'] } } };
+    expect(health(operand)).toEqual({ state: 'ServiceIssues', reason: 'operand scheduler is not ready: 0/1 replicas ready' });
+    const condition = { ...healthy(), conditions: [{ type: 'Available', status: 'False', reason: 'SchedulerDown', message: '' }] };
+    expect(health(condition)).toEqual({ state: 'ServiceIssues', reason: 'condition Available is False: SchedulerDown' });
+  });
+
+  it('always agrees with deriveClusterState', () => {
+    for (const status of [healthy(), null, { operands: { s: { ready: false, unreadyThresholdCrossed: true } } }, { conditions: [{ type: 'Available', status: 'Unknown' }] }]) {
+      expect(health(status).state).toBe(state(status));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import type { BaseConfig } from '../config/base-config';
 import { acceptCorrelationId, CORRELATION_HEADER, runWithCorrelation } from '../logging/correlation';
@@ -12,6 +13,15 @@ export interface ServiceBootstrapOptions {
   logger: Logger;
   module: unknown;
   bodyLimitBytes?: number;
+  /** false: the service registers its own content-type parsers instead of Nest's. */
+  bodyParser?: boolean;
+  /**
+   * Answers for what Fastify rejects before any route or error handler runs: a URL it cannot
+   * decode or a parameter over its length (`frameworkErrors`), a request Node's parser refused
+   * (`clientErrorHandler`).
+   */
+  frameworkErrors?: FastifyServerOptions['frameworkErrors'];
+  clientErrorHandler?: FastifyServerOptions['clientErrorHandler'];
   /** Last chance to add hooks or filters before the service listens. */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -29,14 +39,23 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
     // The gateway sits on loopback by default; behind a proxy set HTTP_HOST and a trusted proxy.
     trustProxy: false,
     return503OnClosing: true,
+    ...(options.frameworkErrors ? { frameworkErrors: options.frameworkErrors } : {}),
+    ...(options.clientErrorHandler ? { clientErrorHandler: options.clientErrorHandler } : {}),
   });
   const app = await NestFactory.create<NestFastifyApplication>(options.module as never, adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
+    bodyParser: options.bodyParser ?? true,
   });
 
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsRegistry);
+  // What the service answers, as Fastify registered it (framework and plugin routes included):
+  // logged once at debug level, so an operator or a test can compare it with the API description.
+  const routes: string[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     const correlationId = acceptCorrelationId(request.headers[CORRELATION_HEADER]);
     reply.header(CORRELATION_HEADER, correlationId);
@@ -52,6 +71,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   installShutdownDeadline(config, logger);
   await app.listen(config.httpPort, config.httpHost);
+  logger.debug({ routes }, 'routes registered');
   logger.info({ url: await app.getUrl() }, `${config.service} listening`);
   return app;
 }

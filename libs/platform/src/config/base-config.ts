@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // An empty variable (`JOB_LOCK_MS=`) means "not set": it takes the default instead of 0.
-const unsetIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
+export const unsetIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
 const port = z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).optional());
 const positiveMs = z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).optional());
 

@@ -1,12 +1,13 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentCorrelationId } from './correlation';
+import { REDACTED_PATHS } from './redacted-paths';
 
 /**
  * JSON logs, one line per event, with the service name and the correlation id of the
  * request or job being handled. Credentials never reach a log line.
  */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -15,9 +16,7 @@ export function createLogger(service: string, level: string): Logger {
       const correlationId = currentCorrelationId();
       return correlationId ? { correlationId } : {};
     },
-    redact: {
-      paths: ['authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization', 'clientSecret', '*.clientSecret', 'token', '*.token', 'password', '*.password'],
-      censor: '[redacted]',
-    },
-  });
+    redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
