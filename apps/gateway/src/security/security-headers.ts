@@ -22,13 +22,17 @@ const UI_PREFIXES = ['/docs', '/ops/queues'];
 
 const isUiPath = (url: string): boolean => UI_PREFIXES.some((prefix) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`));
 
-/** Security headers on every answer the gateway sends, errors and 404s included. */
+/**
+ * Security headers on every answer the gateway sends, errors and 404s included. A callback
+ * hook, not an async one: it runs for every agent heartbeat, and an async hook costs a promise
+ * and a microtask turn per answer.
+ */
 export function addSecurityHeaders(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(COMMON_HEADERS);
     reply.header('content-security-policy', isUiPath(request.url) ? UI_POLICY : API_POLICY);
     reply.header('cache-control', reply.getHeader('cache-control') ?? 'no-store');
     reply.removeHeader('x-powered-by');
-    return payload;
+    done(null, payload);
   });
 }
