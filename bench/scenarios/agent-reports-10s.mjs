@@ -28,7 +28,7 @@ export default {
       const achieved = stats.accepted / seconds;
       ok(`${Math.round(achieved)} reports/s offered ${offered}/s, p50 ${stats.percentile(50).toFixed(1)} ms, p99 ${stats.percentile(99).toFixed(1)} ms, ${lost} lost`);
       const peakRssMb = system.peakRssMb();
-      transport.close();
+      await transport.close();
       const p99 = stats.percentile(99);
       return {
         name: 'agent-reports-10s',

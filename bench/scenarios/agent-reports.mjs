@@ -50,7 +50,7 @@ export default {
       ok(`product: ${Math.round(product)} reports/s, p50 ${stats.percentile(50).toFixed(1)} ms, p99 ${stats.percentile(99).toFixed(1)} ms, ${stats.failed} failed, ${lost} lost`);
       ok(`CPU seconds in ${run.seconds.toFixed(0)} s: ${Object.entries(cpu).map(([name, s]) => `${name} ${s}`).join(', ')}`);
       const peakRssMb = system.peakRssMb();
-      transport.close();
+      await transport.close();
 
       const reports = Math.min(stats.accepted, BASELINE_MAX_REPORTS);
       step(`baseline: the same rows for ${reports.toLocaleString('en-US')} reports by a bare batched upsert (batches of ${BATCH_MAX}, ${WRITE_CONCURRENCY} connections)`);

@@ -130,7 +130,7 @@ export default {
       stopAgents.abort();
       await fleet?.catch(() => undefined);
       api.close();
-      transport.close();
+      await transport.close();
       await deletedEvents.close();
       await system.stop();
     }

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     });
     log({ msg: 'agent-sim stopped', ...stats.summary() });
   } finally {
-    transport.close();
+    await transport.close();
   }
 }
 
