@@ -25,3 +25,4 @@ export * from './steps/step-checkpoints';
 export { Prisma } from './generated/prisma/client';
 export type { Cluster, NodePool, Node, OutboxEvent, Project, Instance, Filesystem, SlurmUser } from './generated/prisma/client';
 export * from './database-busy';
+export * from './pool-transaction';

@@ -2,24 +2,61 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import type { Logger } from 'pino';
 import { AppError } from '@clusterplane/contracts';
 import { OutboxRelayService } from '@clusterplane/messaging';
-import { appendOutboxEvents, PrismaService, type TransactionClient } from '@clusterplane/persistence';
+import { insertOutboxEventsQuery, PrismaService, withPoolTransaction } from '@clusterplane/persistence';
+import type { PoolClient } from 'pg';
 import { APP_CONFIG, LOGGER } from '@clusterplane/platform';
 import type { StatusConfig } from '../status.config';
 import type { IncomingReport, PendingReport, ReportOutcome } from './pending-report';
-import { planBatch, type ClusterWrite, type LockedCluster, type SampleRow } from './plan-batch';
+import { planBatch, type ClusterWrite, type LockedCluster } from './plan-batch';
 
 /**
- * Generous on purpose: under load a batch waits for a connection and its row locks. One that
- * outlives the gateway's COMMAND_TIMEOUT_MS still commits; its agents saw 504 and report again,
- * which a newer-wins merge makes harmless.
+ * Generous on purpose: under load a batch waits for its row locks. One that outlives the
+ * gateway's COMMAND_TIMEOUT_MS still commits; its agents saw 504 and report again, which a
+ * newer-wins merge makes harmless.
  */
-const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
+const BATCH_TRANSACTION = { statementTimeoutMs: 30_000 };
+
+/**
+ * The batch's statements, prepared once per connection. Rows travel as one JSON document that
+ * Postgres unpacks (jsonb_to_recordset): one parameter instead of thousands, and each reported
+ * status is serialised once, not escaped again into an array literal.
+ */
+const LOCK_CLUSTERS = {
+  name: 'status-batch-lock',
+  text: `SELECT id, tenant_id, secret_version, secret_revoked_at, deleted_at, delete_requested_at, uninstall_acked_at,
+           last_reported_at, last_liveness, reported_status, state
+         FROM clusters WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+};
+const UPDATE_CLUSTERS = {
+  name: 'status-batch-update',
+  text: `UPDATE clusters c SET
+           last_liveness = v.last_liveness,
+           last_reported_at = v.last_reported_at,
+           reported_status = v.reported_status,
+           state = v.state,
+           state_changed_at = CASE WHEN c.state <> v.state THEN v.last_liveness ELSE c.state_changed_at END,
+           agent_version = COALESCE(v.agent_version, c.agent_version),
+           uninstall_acked_at = v.uninstall_acked_at
+         FROM jsonb_to_recordset($1::jsonb) AS v(
+           id uuid, last_liveness timestamptz, last_reported_at timestamptz, reported_status jsonb,
+           state text, agent_version text, uninstall_acked_at timestamptz)
+         WHERE c.id = v.id`,
+};
+const INSERT_SAMPLES = {
+  name: 'status-batch-samples',
+  text: `INSERT INTO metric_samples (cluster_id, time, metric_type, node_pool, value)
+         SELECT "clusterId", time, type, "nodePool", value
+         FROM jsonb_to_recordset($1::jsonb)
+           AS s("clusterId" uuid, time timestamptz, type text, "nodePool" text, value float8)
+         ON CONFLICT DO NOTHING`,
+};
 
 /**
  * Collects agent reports for a few milliseconds (STATUS_FLUSH_MS, or until STATUS_BATCH_MAX
  * are waiting) and writes them together: one locking read, one multi-row update, one
- * multi-row metrics insert and one multi-row outbox insert per batch. Each report is answered
- * only after its batch committed, so an acknowledged report is never lost.
+ * multi-row metrics insert and one multi-row outbox insert per batch, in a plain `pg`
+ * transaction. Each report is answered only after its batch committed, so an acknowledged
+ * report is never lost.
  */
 @Injectable()
 export class ReportBatcher implements BeforeApplicationShutdown {
@@ -71,7 +108,7 @@ export class ReportBatcher implements BeforeApplicationShutdown {
 
   private async write(batch: PendingReport[]): Promise<void> {
     try {
-      const { outcomes, transitions } = await this.prisma.$transaction((tx) => this.writeBatch(tx, batch), BATCH_TRANSACTION);
+      const { outcomes, transitions } = await withPoolTransaction(this.prisma.pool, BATCH_TRANSACTION, (client) => this.writeBatch(client, batch));
       batch.forEach((r, i) => r.resolve(outcomes[i]!));
       if (transitions > 0) this.relay.kick();
     } catch (error) {
@@ -82,57 +119,25 @@ export class ReportBatcher implements BeforeApplicationShutdown {
     }
   }
 
-  private async writeBatch(tx: TransactionClient, batch: PendingReport[]): Promise<{ outcomes: ReportOutcome[]; transitions: number }> {
+  private async writeBatch(client: PoolClient, batch: PendingReport[]): Promise<{ outcomes: ReportOutcome[]; transitions: number }> {
     const ids = [...new Set(batch.map((r) => r.clusterId))];
-    const rows = await tx.$queryRaw<LockedCluster[]>`
-      SELECT id, tenant_id, secret_version, secret_revoked_at, deleted_at, delete_requested_at, uninstall_acked_at,
-             last_reported_at, last_liveness, reported_status, state
-      FROM clusters WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+    const { rows } = await client.query<LockedCluster>({ ...LOCK_CLUSTERS, values: [ids] });
     const plan = planBatch(batch, new Map(rows.map((row) => [row.id, row])), this.config.livenessTimeoutMs);
-    await this.updateClusters(tx, plan.writes);
-    await this.insertSamples(tx, plan.samples);
-    await appendOutboxEvents(tx, plan.transitions);
+    if (plan.writes.length > 0) await client.query({ ...UPDATE_CLUSTERS, values: [JSON.stringify(plan.writes.map(toClusterRow))] });
+    if (plan.samples.length > 0) await client.query({ ...INSERT_SAMPLES, values: [JSON.stringify(plan.samples)] });
+    if (plan.transitions.length > 0) await client.query(insertOutboxEventsQuery(plan.transitions));
     return { outcomes: plan.outcomes, transitions: plan.transitions.length };
   }
+}
 
-  /**
-   * The batch's rows travel as one JSON document that Postgres unpacks (jsonb_to_recordset):
-   * one parameter instead of thousands, and each reported status is serialised once, not
-   * escaped again into an array literal.
-   */
-  private async updateClusters(tx: TransactionClient, writes: ClusterWrite[]): Promise<void> {
-    if (writes.length === 0) return;
-    const rows = writes.map((w) => ({
-      id: w.id,
-      last_liveness: w.applied.lastLiveness,
-      last_reported_at: w.applied.lastReportedAt,
-      reported_status: w.applied.reportedStatus,
-      state: w.applied.state,
-      agent_version: w.agentVersion,
-      uninstall_acked_at: w.uninstallAckedAt,
-    }));
-    await tx.$executeRaw`
-      UPDATE clusters c SET
-        last_liveness = v.last_liveness,
-        last_reported_at = v.last_reported_at,
-        reported_status = v.reported_status,
-        state = v.state,
-        state_changed_at = CASE WHEN c.state <> v.state THEN v.last_liveness ELSE c.state_changed_at END,
-        agent_version = COALESCE(v.agent_version, c.agent_version),
-        uninstall_acked_at = v.uninstall_acked_at
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
-        id uuid, last_liveness timestamptz, last_reported_at timestamptz, reported_status jsonb,
-        state text, agent_version text, uninstall_acked_at timestamptz)
-      WHERE c.id = v.id`;
-  }
-
-  private async insertSamples(tx: TransactionClient, samples: SampleRow[]): Promise<void> {
-    if (samples.length === 0) return;
-    await tx.$executeRaw`
-      INSERT INTO metric_samples (cluster_id, time, metric_type, node_pool, value)
-      SELECT "clusterId", time, type, "nodePool", value
-      FROM jsonb_to_recordset(${JSON.stringify(samples)}::jsonb)
-        AS s("clusterId" uuid, time timestamptz, type text, "nodePool" text, value float8)
-      ON CONFLICT DO NOTHING`;
-  }
+function toClusterRow(w: ClusterWrite) {
+  return {
+    id: w.id,
+    last_liveness: w.applied.lastLiveness,
+    last_reported_at: w.applied.lastReportedAt,
+    reported_status: w.applied.reportedStatus,
+    state: w.applied.state,
+    agent_version: w.agentVersion,
+    uninstall_acked_at: w.uninstallAckedAt,
+  };
 }

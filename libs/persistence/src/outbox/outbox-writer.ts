@@ -29,6 +29,24 @@ export async function appendOutboxEvents(tx: TransactionClient, events: readonly
   await tx.outboxEvent.createMany({ data: events.map((event) => toOutboxRow(event, correlationId)) });
 }
 
+/**
+ * Many events as one INSERT for a plain `pg` query: the rows travel as one JSON parameter that
+ * Postgres unpacks, so the statement text (and its prepared plan) is the same for any count.
+ */
+export function insertOutboxEventsQuery(events: readonly OutboxEventInput[]): { name: string; text: string; values: [string] } {
+  const correlationId = currentCorrelationId();
+  return {
+    name: 'insert-outbox-events',
+    text: `INSERT INTO outbox_events (id, type, subject, tenant_id, resource_id, data, correlation_id)
+           SELECT id, type, subject, tenant_id, resource_id, data, correlation_id
+           FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
+             AS (id uuid, type text, subject text, "tenantId" int, "resourceId" text, data jsonb, "correlationId" text))
+             WITH ORDINALITY AS e(id, type, subject, tenant_id, resource_id, data, correlation_id, n)
+           ORDER BY n`,
+    values: [JSON.stringify(events.map((event) => toOutboxRow(event, correlationId)))],
+  };
+}
+
 interface OutboxRow {
   id: string;
   type: string;
