@@ -24,14 +24,30 @@ function postgresBackends(database) {
   });
 }
 
+/** Processes the services lean on, by their name in /proc: the message broker and Redis. */
+const INFRASTRUCTURE = { 'nats-server': 'nats', 'redis-server': 'redis' };
+
+function infrastructureProcesses() {
+  const found = {};
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const name = INFRASTRUCTURE[readFileSync(`/proc/${pid}/comm`, 'utf8').trim()];
+      if (name) found[name] = (found[name] ?? 0) + cpuSecondsOf(pid);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return found;
+}
+
 /**
- * CPU seconds so far of each service, of this process (the load generator) and of each
- * Postgres backend of `database`. Pass an earlier snapshot as `since` to get what each used in
+ * CPU seconds so far of each service, of this process (the load generator), of NATS and Redis
+ * (when they run on this machine) and of each Postgres backend of `database`. Pass an earlier snapshot as `since` to get what each used in
  * between. Backends that exited in between are missed, so Postgres is a lower bound.
  */
 export function cpuSeconds(services, database, since) {
   const now = {
-    processes: { ...Object.fromEntries(services.map((s) => [s.name, cpuSecondsOf(s.child.pid)])), 'load generator': cpuSecondsOf(process.pid) },
+    processes: { ...Object.fromEntries(services.map((s) => [s.name, cpuSecondsOf(s.child.pid)])), 'load generator': cpuSecondsOf(process.pid), ...infrastructureProcesses() },
     backends: Object.fromEntries(postgresBackends(database).map((pid) => [pid, cpuSecondsOf(pid)])),
   };
   if (!since) return now;
