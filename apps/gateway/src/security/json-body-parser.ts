@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '@clusterplane/contracts';
 import { normalizeError } from '../errors/normalize-error';
+import { noteParsedBody } from '../validation/storable-text';
 import { exceedsJsonDepth } from './json-depth';
 
 /** Deeper than any body of the four dialects nests (a TrueFoundry manifest is under 10). */
@@ -23,7 +24,14 @@ export function registerJsonBodyParser(fastify: FastifyInstance): void {
       done(new AppError('invalid_argument', `request body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
       return;
     }
-    parse(request, body as string, (error, value) => done(error ? parseFailure(error) : null, value));
+    parse(request, body as string, (error, value) => {
+      if (error) {
+        done(parseFailure(error), undefined);
+        return;
+      }
+      noteParsedBody(body as string, value);
+      done(null, value);
+    });
   });
   fastify.addContentTypeParser('*', (_request, _payload, done) => {
     done(new AppError('invalid_argument', 'unsupported content type; send application/json', [], 415), undefined);

@@ -39,19 +39,38 @@ export function unstorableTextField(value: unknown): string | null {
 }
 
 /**
+ * In JSON text a NUL or a surrogate can only be written as a `\u` escape: raw control
+ * characters are invalid JSON, and text decoded from UTF-8 holds no lone surrogates. A body
+ * whose text has no such escape is storable without walking what it parsed to. (An escaped
+ * backslash before `u0000` also matches; such a body is merely walked.)
+ */
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+const storableBodies = new WeakSet<object>();
+
+/** The JSON body parser's note that `body`, parsed from `text`, needs no walk if nothing in `text` could be unstorable. */
+export function noteParsedBody(text: string, body: unknown): void {
+  if (typeof body === 'object' && body !== null && !UNSTORABLE_ESCAPE.test(text)) storableBodies.add(body);
+}
+
+/**
  * Refuses, before any route code, a request whose path parameters, query or body carry text
  * that cannot be stored: 400 (TrueFoundry 422) naming the field, instead of a database error.
  */
 export function refuseUnstorableText(fastify: FastifyInstance): void {
-  fastify.addHook('preHandler', async (request) => {
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    const body = typeof request.body === 'object' && request.body !== null && storableBodies.has(request.body) ? undefined : request.body;
     const parts: ['path' | 'query' | 'body', unknown][] = [
       ['path', request.params],
       ['query', request.query],
-      ['body', request.body],
+      ['body', body],
     ];
     for (const [where, value] of parts) {
       const field = unstorableTextField(value);
-      if (field !== null) throw AppError.invalid(`invalid ${where}: ${field || where}: ${MESSAGE}`, [{ field: field || where, message: MESSAGE }]);
+      if (field !== null) {
+        done(AppError.invalid(`invalid ${where}: ${field || where}: ${MESSAGE}`, [{ field: field || where, message: MESSAGE }]));
+        return;
+      }
     }
+    done();
   });
 }
