@@ -12,3 +12,4 @@ export * from './auth/access-metadata';
 export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/run-main';
+export * from './batching/keyed-batch-loader';

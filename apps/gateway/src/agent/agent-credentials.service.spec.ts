@@ -10,8 +10,8 @@ type Row = { id: string; tenantId: number; secretVersion: number; secretRevokedA
 
 function setup(row: Row | null, cacheMs = 60_000) {
   const stored = { row };
-  const findAgentCredentials = jest.fn(async () => stored.row);
-  const credentials = new AgentCredentials({ findAgentCredentials } as unknown as ClusterReadRepository, { agentSecretKey: KEY, agentAuthCacheMs: cacheMs } as GatewayConfig);
+  const findAgentCredentials = jest.fn(async (ids: string[]) => (stored.row ? ids.filter((id) => id === stored.row!.id).map(() => stored.row!) : []));
+  const credentials = new AgentCredentials({ findAgentCredentialsMany: findAgentCredentials } as unknown as ClusterReadRepository, { agentSecretKey: KEY, agentAuthCacheMs: cacheMs } as GatewayConfig);
   return { credentials, findAgentCredentials, stored };
 }
 
@@ -56,5 +56,13 @@ describe('AgentCredentials', () => {
     await off.credentials.authenticate(ID, secret());
     await off.credentials.authenticate(ID, secret());
     expect(off.findAgentCredentials).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads the misses of one turn with one query, so a flood of agents after a restart costs one read', async () => {
+    const { credentials, findAgentCredentials } = setup(row());
+    const answers = await Promise.all(Array.from({ length: 50 }, () => credentials.authenticate(ID, secret())));
+    expect(answers.every((a) => a?.clusterId === ID)).toBe(true);
+    expect(findAgentCredentials).toHaveBeenCalledTimes(1);
+    expect(findAgentCredentials).toHaveBeenCalledWith([ID]);
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { clientSecretDigest, clientSecretDigestMatches, deriveClientSecret } from '@clusterplane/domain';
-import { ClusterReadRepository } from '@clusterplane/persistence';
-import { APP_CONFIG } from '@clusterplane/platform';
+import { ClusterReadRepository, type AgentCredentialsRow } from '@clusterplane/persistence';
+import { APP_CONFIG, KeyedBatchLoader } from '@clusterplane/platform';
 import type { GatewayConfig } from '../gateway.config';
 
 export interface AgentIdentity {
@@ -32,17 +32,21 @@ const MAX_REMEMBERED = 200_000;
 @Injectable()
 export class AgentCredentials {
   private readonly remembered = new Map<string, Remembered>();
+  /** Misses of one event-loop turn share one query: after a restart every agent misses at once. */
+  private readonly stored: KeyedBatchLoader<string, AgentCredentialsRow>;
 
   constructor(
-    private readonly clusters: ClusterReadRepository,
+    clusters: ClusterReadRepository,
     @Inject(APP_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  ) {
+    this.stored = new KeyedBatchLoader(async (ids) => new Map((await clusters.findAgentCredentialsMany(ids)).map((row) => [row.id, row])));
+  }
 
   /** The cluster `presented` is the secret of, or null when it is nobody's. */
   async authenticate(clusterId: string, presented: string): Promise<AgentIdentity | null> {
     const known = this.remembered.get(clusterId);
     if (known && known.expiresAt > Date.now() && clientSecretDigestMatches(known.expectedDigest, presented)) return known;
-    const row = await this.clusters.findAgentCredentials(clusterId);
+    const row = await this.stored.load(clusterId);
     if (!row) return null;
     const identity: Remembered = {
       clusterId: row.id,

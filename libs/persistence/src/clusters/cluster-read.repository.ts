@@ -12,6 +12,24 @@ const FIND_LIVE = {
   text: `SELECT ${CLUSTER_VIEW_COLUMNS} FROM clusters WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL`,
 };
 
+/** Many clusters' agent credentials in one statement: the gateway's misses after a restart arrive in floods. */
+const FIND_AGENT_CREDENTIALS = {
+  name: 'cluster-agent-credentials',
+  text: `SELECT id, tenant_id AS "tenantId", secret_version AS "secretVersion", secret_revoked_at AS "secretRevokedAt",
+           deleted_at AS "deletedAt", delete_requested_at AS "deleteRequestedAt", uninstall_acked_at AS "uninstallAckedAt"
+         FROM clusters WHERE id = ANY($1::uuid[])`,
+};
+
+export interface AgentCredentialsRow {
+  id: string;
+  tenantId: number;
+  secretVersion: number;
+  secretRevokedAt: Date | null;
+  deletedAt: Date | null;
+  deleteRequestedAt: Date | null;
+  uninstallAckedAt: Date | null;
+}
+
 export interface ClusterListOptions {
   includeRequestedForDelete: boolean;
 }
@@ -33,6 +51,12 @@ export class ClusterReadRepository {
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map(toClusterView);
+  }
+
+  /** findAgentCredentials for many clusters at once; ids of no cluster are left out. */
+  async findAgentCredentialsMany(clusterIds: string[]): Promise<AgentCredentialsRow[]> {
+    const { rows } = await this.prisma.pool.query<AgentCredentialsRow>({ ...FIND_AGENT_CREDENTIALS, values: [clusterIds] });
+    return rows;
   }
 
   /** What the agent route needs to authenticate a report and answer with pending commands. */

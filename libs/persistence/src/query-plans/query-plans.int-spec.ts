@@ -127,6 +127,7 @@ describe('query plans at fleet scale', () => {
     ['ClusterReadRepository.list', () => repos().clusters.list(tenant, { includeRequestedForDelete: false })],
     ['ClusterReadRepository.list (includeRequestedForDelete)', () => repos().clusters.list(tenant, { includeRequestedForDelete: true })],
     ['ClusterReadRepository.findAgentCredentials', () => repos().clusters.findAgentCredentials(sample.cluster.id)],
+    ['ClusterReadRepository.findAgentCredentialsMany', () => repos().clusters.findAgentCredentialsMany([sample.cluster.id, sample.projectCluster.id, randomUUID()])],
     ['ClusterSearchRepository.findPage', () => repos().search.findPage(tenant, [], { offset: 0, limit: 50 }, clock())],
     ['ClusterSearchRepository.findPage name==', () => repos().search.findPage(tenant, terms(`name==${sample.cluster.name}`), { offset: 0, limit: 50 }, clock())],
     ['ClusterSearchRepository.findPage uuid==', () => repos().search.findPage(tenant, terms(`uuid==${sample.cluster.id}`), { offset: 0, limit: 50 }, clock())],
