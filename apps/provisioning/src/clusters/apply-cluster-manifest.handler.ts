@@ -3,12 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { AppError, jobId, type Actor, type ClusterManifest, type CommandReply, type ParsedCommandRequest } from '@clusterplane/contracts';
 import { manifestRuleViolations, primaryDomainOf, sameJson, truefoundryClusterTypeOf } from '@clusterplane/domain';
 import { OutboxRelayService, type CommandHandler } from '@clusterplane/messaging';
-import { appendOutboxEvent, PrismaService, toClusterView, type Cluster, type TransactionClient } from '@clusterplane/persistence';
+import { appendOutboxEvent, type Cluster, isUniqueViolation, PrismaService, toClusterView, type TransactionClient } from '@clusterplane/persistence';
 import { QueueRegistry } from '@clusterplane/queues';
 import { checkManifestReferences } from './manifest-references';
 import { SpecChangeFollowUp } from './spec-change-follow-up';
 import { TenantRegistry } from './tenant-registry';
-import { isUniqueViolation } from './unique-violation';
 
 interface Applied {
   row: Cluster;

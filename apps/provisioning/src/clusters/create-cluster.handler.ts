@@ -4,10 +4,9 @@ import { AppError, jobId, type ClusterView, type ParsedCommandRequest } from '@c
 import { clusterNameProblem, parseInstanceType } from '@clusterplane/domain';
 import type { CommandHandler } from '@clusterplane/messaging';
 import { OutboxRelayService } from '@clusterplane/messaging';
-import { foreignProject, insertClusterWithEvent, PrismaService, toClusterView } from '@clusterplane/persistence';
+import { foreignProject, insertClusterWithEvent, isUniqueViolation, PrismaService, toClusterView } from '@clusterplane/persistence';
 import { QueueRegistry } from '@clusterplane/queues';
 import { TenantRegistry } from './tenant-registry';
-import { isUniqueViolation } from './unique-violation';
 
 /**
  * `cluster.create`: validates, records the cluster, its node pools and its `cluster.created`

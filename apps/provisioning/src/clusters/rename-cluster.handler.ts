@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type ClusterView, type ParsedCommandRequest } from '@clusterplane/contracts';
 import { clusterNameProblem } from '@clusterplane/domain';
 import { OutboxRelayService, type CommandHandler } from '@clusterplane/messaging';
-import { appendOutboxEvent, PrismaService, toClusterView } from '@clusterplane/persistence';
+import { appendOutboxEvent, isUniqueViolation, PrismaService, toClusterView } from '@clusterplane/persistence';
 import { SpecChangeFollowUp } from './spec-change-follow-up';
-import { isUniqueViolation } from './unique-violation';
 
 /**
  * `cluster.rename` (Run:ai PUT): a spec change, so it bumps `generation` and announces

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type ParsedCommandRequest, type TenantConfigRecord } from '@clusterplane/contracts';
 import type { CommandHandler } from '@clusterplane/messaging';
-import { PrismaService, toTenantConfigRecord } from '@clusterplane/persistence';
+import { isUniqueViolation, PrismaService, toTenantConfigRecord } from '@clusterplane/persistence';
 import { TenantRegistry } from '../clusters/tenant-registry';
-import { isUniqueViolation } from '../clusters/unique-violation';
 
 /**
  * `tenant-config.create`: an environment, container registry or cluster integration of the

@@ -1,5 +1,9 @@
-/** Prisma reports unique violations as P2002; raw queries (and partial indexes) surface Postgres' 23505. */
+/**
+ * Whether `error` is a unique violation: Prisma's model calls report P2002; raw queries through
+ * the driver adapter report P2010 with Postgres' own code underneath; plain `pg` queries (and
+ * partial indexes) surface Postgres' 23505.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string })?.code;
-  return code === 'P2002' || code === '23505';
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null;
+  return e?.code === 'P2002' || e?.code === '23505' || e?.meta?.driverAdapterError?.cause?.originalCode === '23505';
 }

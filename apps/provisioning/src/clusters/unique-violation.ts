@@ -1,5 +1,0 @@
-/** Prisma reports unique violations as P2002; raw queries surface Postgres' 23505. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string })?.code;
-  return code === 'P2002' || code === '23505';
-}
