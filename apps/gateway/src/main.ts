@@ -23,15 +23,14 @@ runMain(async () => {
     // A URL Fastify cannot route, or a request Node cannot parse, is answered in its dialect too.
     frameworkErrors: (error, request, reply) => sendError(logger, request, reply, error),
     clientErrorHandler: answerClientError,
+    // Errors raised before a route handler runs (bad JSON, oversized body), and in the plain
+    // Fastify routes, get the same dialect-shaped answer as errors inside a Nest route.
+    errorHandler: (error, request, reply) => sendError(logger, request, reply, error),
     configure: async (app) => {
-      // Errors raised before a route handler runs (bad JSON, oversized body) get the same
-      // dialect-shaped answer as errors inside it.
       const fastify = app.getHttpAdapter().getInstance();
-      fastify.setErrorHandler((error, request, reply) => sendError(logger, request, reply, error));
       registerJsonBodyParser(fastify);
       addSecurityHeaders(fastify);
       refuseUnstorableText(fastify);
-      // After the error handler: a Fastify route takes the handler in force when it is added.
       registerAgentReportRoute(fastify, { credentials: app.get(AgentCredentials), forwarder: app.get(StatusReportForwarder) });
       await registerBullBoard(app, (request, reply, error) => sendError(logger, request, reply, error));
     },

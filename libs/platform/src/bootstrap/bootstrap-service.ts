@@ -1,12 +1,30 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import type { BaseConfig } from '../config/base-config';
 import { acceptCorrelationId, CORRELATION_HEADER, runWithCorrelation } from '../logging/correlation';
 import { NestPinoLogger } from '../logging/nest-logger';
 import { MetricsRegistry } from '../metrics/metrics-registry';
+
+type FastifyErrorHandler = Parameters<FastifyInstance['setErrorHandler']>[0];
+
+/**
+ * Nest sets its own Fastify error handler while it initialises, after the service has added its
+ * routes; a route keeps the handler in force when it was added, and Fastify warns when a scope's
+ * handler is set twice. With `errorHandler` given, it is set once, at once, and Nest's is not.
+ */
+class ServiceFastifyAdapter extends FastifyAdapter {
+  constructor(options: FastifyServerOptions, private readonly errorHandler?: FastifyErrorHandler) {
+    super(options);
+    if (errorHandler) this.getInstance().setErrorHandler(errorHandler);
+  }
+
+  override setErrorHandler(handler: Parameters<FastifyAdapter['setErrorHandler']>[0]) {
+    return this.errorHandler ? this.getInstance() : super.setErrorHandler(handler);
+  }
+}
 
 export interface ServiceBootstrapOptions {
   config: BaseConfig;
@@ -22,6 +40,11 @@ export interface ServiceBootstrapOptions {
    */
   frameworkErrors?: FastifyServerOptions['frameworkErrors'];
   clientErrorHandler?: FastifyServerOptions['clientErrorHandler'];
+  /**
+   * Fastify's error handler for errors raised outside a Nest route (body parsing, hooks, plain
+   * Fastify routes), installed before any route is added, in place of the one Nest installs.
+   */
+  errorHandler?: FastifyErrorHandler;
   /** Last chance to add hooks or filters before the service listens. */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -33,7 +56,7 @@ export interface ServiceBootstrapOptions {
  */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<NestFastifyApplication> {
   const { config, logger } = options;
-  const adapter = new FastifyAdapter({
+  const adapter = new ServiceFastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     logger: false,
     // The gateway sits on loopback by default; behind a proxy set HTTP_HOST and a trusted proxy.
@@ -41,7 +64,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
     return503OnClosing: true,
     ...(options.frameworkErrors ? { frameworkErrors: options.frameworkErrors } : {}),
     ...(options.clientErrorHandler ? { clientErrorHandler: options.clientErrorHandler } : {}),
-  });
+  }, options.errorHandler);
   const app = await NestFactory.create<NestFastifyApplication>(options.module as never, adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
