@@ -44,7 +44,8 @@ function sourceFiles(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    // test-support holds what only tests import (fixtures, plan inspectors): not shipped.
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'test-support' ? [] : sourceFiles(path);
     return /\.ts$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }

@@ -30,6 +30,12 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
+/** Nx's command line, wherever its package keeps it. */
+function nxBin() {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'nx', 'package.json'), 'utf8'));
+  return join(ROOT, 'node_modules', 'nx', typeof manifest.bin === 'string' ? manifest.bin : manifest.bin.nx);
+}
+
 function jest(projects, extraArgs, env) {
   const report = join(ROOT, '.local', `jest-${projects.join('-')}.json`);
   const args = [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', ...projects, '--json', `--outputFile=${report}`, ...extraArgs, ...positionals];
@@ -59,9 +65,10 @@ async function main() {
   let checksFailed = 0;
   if (!values['skip-checks'] && !values.only) {
     if (!run('type check (tsc --noEmit)', process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'])) checksFailed++;
-    // The module-boundary rule reads Nx's project graph and silently skips without it.
-    spawnSync(process.execPath, [join(ROOT, 'node_modules', 'nx', 'bin', 'nx.js'), 'show', 'projects'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...env } });
-    if (!run('lint with module boundaries (eslint)', process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings=0', 'apps', 'libs', 'e2e'])) checksFailed++;
+    // The module-boundary rule reads Nx's project graph and silently skips without it, so the
+    // graph is computed first, and a failure to compute it fails the check.
+    if (!run('project graph for the module-boundary rule (nx)', process.execPath, [nxBin(), 'show', 'projects'], env)) checksFailed++;
+    else if (!run('lint with module boundaries (eslint)', process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings=0', 'apps', 'libs', 'e2e'], env)) checksFailed++;
   }
 
   const totals = { passed: 0, failed: checksFailed };

@@ -25,8 +25,8 @@ import { lockLiveProject, lockProjectCluster } from '../projects/project-scope';
 import { SlurmUserReadRepository } from '../slurm/slurm-user-read.repository';
 import { isStepDone, markStepDone } from '../steps/step-checkpoints';
 import { TenantConfigReadRepository } from '../tenants/tenant-config-read.repository';
-import { PLAN_FLEET, seedPlanFleet } from './plan-fleet';
-import { explain, planShape, QueryRecorder, seqScannedTables } from './plan-inspector';
+import { PLAN_FLEET, seedPlanFleet } from './test-support/plan-fleet';
+import { explain, planShape, QueryRecorder, seqScannedTables } from './test-support/plan-inspector';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const SERVER_URL = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/clusterplane_test');
