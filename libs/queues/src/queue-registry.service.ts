@@ -49,6 +49,21 @@ export class QueueRegistry implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
+   * Runs a delayed job now: the condition its re-check waits for has just come true. A job that
+   * is not delayed (running, waiting, finished, or gone) is left alone; the re-check it set
+   * when it last ran still comes. Returns whether the job was promoted.
+   */
+  async promoteDelayed(name: JobName, jobId: string): Promise<boolean> {
+    const job = await this.queue(JOB_QUEUES[name]).getJob(jobId);
+    if (!job) return false;
+    // Checked and moved in one script: BullMQ refuses a job that is no longer delayed.
+    return job.promote().then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /**
    * Enqueues unless a job with this id is waiting, delayed or running. A finished job of that id
    * (completed, or failed past its retries) is replaced: the caller — the reconciler — has just
    * seen that its resource still needs work. Returns whether a job was added.

@@ -93,10 +93,13 @@ describe('planBatch', () => {
     const asked = plan([incoming(A, '2025-03-01T12:00:00Z')], [deleting]);
     expect(asked.outcomes[0]!.commands).toEqual([{ command: 'uninstall', id: `uninstall-${A}` }]);
     expect(asked.writes[0]!.uninstallAckedAt).toBeNull();
+    expect(asked.uninstallsAcknowledged).toEqual([]);
 
     const acked = plan([incoming(A, '2025-03-01T12:00:01Z', { body: { acks: [{ command: 'uninstall', id: `uninstall-${A}` }] } })], [deleting]);
     expect(acked.outcomes[0]!.commands).toEqual([]);
     expect(acked.writes[0]!.uninstallAckedAt).toEqual(at('2025-03-01T12:00:01Z'));
+    // The waiting delete is woken for a new acknowledgement only.
+    expect(acked.uninstallsAcknowledged).toEqual([A]);
   });
 
   it('ignores an uninstall acknowledgement when no delete waits for it, and keeps the first one', () => {
@@ -105,6 +108,7 @@ describe('planBatch', () => {
     const first = at('2025-03-01T11:59:30Z');
     const again = plan([incoming(A, '2025-03-01T12:00:00Z', { body: ack })], [cluster(A, { delete_requested_at: at('2025-03-01T11:59:00Z'), uninstall_acked_at: first })]);
     expect(again.writes[0]!.uninstallAckedAt).toBe(first);
+    expect(again.uninstallsAcknowledged).toEqual([]);
   });
 
   it('turns metrics into samples, stamped with their own time or the report time, node pool "" when absent', () => {

@@ -42,6 +42,8 @@ export interface BatchPlan {
   samples: SampleRow[];
   /** `cluster.status-changed`, one per cluster whose state differs from the stored one. */
   transitions: OutboxEventInput[];
+  /** Clusters whose delete waited for the agent's uninstall and has it acknowledged by this batch. */
+  uninstallsAcknowledged: string[];
 }
 
 interface ClusterProgress {
@@ -99,7 +101,8 @@ export function planBatch(batch: readonly IncomingReport[], clusters: ReadonlyMa
       resourceId: row.id,
       data: { from: row.state, to: applied.state, at: applied.lastLiveness.toISOString() },
     }));
-  return { outcomes, writes, samples, transitions };
+  const uninstallsAcknowledged = writes.filter((w) => w.uninstallAckedAt && !clusters.get(w.id)!.uninstall_acked_at).map((w) => w.id);
+  return { outcomes, writes, samples, transitions, uninstallsAcknowledged };
 }
 
 function storedStatus(row: LockedCluster) {

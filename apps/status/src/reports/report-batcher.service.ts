@@ -1,10 +1,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppError } from '@clusterplane/contracts';
+import { AppError, jobId } from '@clusterplane/contracts';
 import { OutboxRelayService } from '@clusterplane/messaging';
 import { insertOutboxEventsQuery, PrismaService, withPoolTransaction } from '@clusterplane/persistence';
 import type { PoolClient } from 'pg';
 import { APP_CONFIG, LOGGER } from '@clusterplane/platform';
+import { QueueRegistry } from '@clusterplane/queues';
 import type { StatusConfig } from '../status.config';
 import type { IncomingReport, PendingReport, ReportOutcome } from './pending-report';
 import { planBatch, type ClusterWrite, type LockedCluster } from './plan-batch';
@@ -67,6 +68,7 @@ export class ReportBatcher implements BeforeApplicationShutdown {
   constructor(
     private readonly prisma: PrismaService,
     private readonly relay: OutboxRelayService,
+    private readonly queues: QueueRegistry,
     @Inject(APP_CONFIG) private readonly config: StatusConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -108,9 +110,10 @@ export class ReportBatcher implements BeforeApplicationShutdown {
 
   private async write(batch: PendingReport[]): Promise<void> {
     try {
-      const { outcomes, transitions } = await withPoolTransaction(this.prisma.pool, BATCH_TRANSACTION, (client) => this.writeBatch(client, batch));
+      const { outcomes, transitions, uninstallsAcknowledged } = await withPoolTransaction(this.prisma.pool, BATCH_TRANSACTION, (client) => this.writeBatch(client, batch));
       batch.forEach((r, i) => r.resolve(outcomes[i]!));
       if (transitions > 0) this.relay.kick();
+      for (const clusterId of uninstallsAcknowledged) this.wakeFinalizer(clusterId);
     } catch (error) {
       this.logger.error({ err: error, reports: batch.length }, 'report batch failed');
       // Nothing of the batch was stored; the agents report again (503 tells them to retry).
@@ -119,14 +122,25 @@ export class ReportBatcher implements BeforeApplicationShutdown {
     }
   }
 
-  private async writeBatch(client: PoolClient, batch: PendingReport[]): Promise<{ outcomes: ReportOutcome[]; transitions: number }> {
+  /**
+   * The delete waiting for this agent's uninstall re-checks every DELETE_RECHECK_MS; the
+   * acknowledgement is committed now, so its finalize job runs now. Best effort: a job that
+   * is running or cannot be reached still re-checks in time.
+   */
+  private wakeFinalizer(clusterId: string): void {
+    this.queues.promoteDelayed('cluster.finalize', jobId(clusterId, 'finalize')).catch((error: unknown) =>
+      this.logger.warn({ err: error, clusterId }, 'could not wake the finalize job; it re-checks on its own'),
+    );
+  }
+
+  private async writeBatch(client: PoolClient, batch: PendingReport[]): Promise<{ outcomes: ReportOutcome[]; transitions: number; uninstallsAcknowledged: string[] }> {
     const ids = [...new Set(batch.map((r) => r.clusterId))];
     const { rows } = await client.query<LockedCluster>({ ...LOCK_CLUSTERS, values: [ids] });
     const plan = planBatch(batch, new Map(rows.map((row) => [row.id, row])), this.config.livenessTimeoutMs);
     if (plan.writes.length > 0) await client.query({ ...UPDATE_CLUSTERS, values: [JSON.stringify(plan.writes.map(toClusterRow))] });
     if (plan.samples.length > 0) await client.query({ ...INSERT_SAMPLES, values: [JSON.stringify(plan.samples)] });
     if (plan.transitions.length > 0) await client.query(insertOutboxEventsQuery(plan.transitions));
-    return { outcomes: plan.outcomes, transitions: plan.transitions.length };
+    return { outcomes: plan.outcomes, transitions: plan.transitions.length, uninstallsAcknowledged: plan.uninstallsAcknowledged };
   }
 }
 
