@@ -20,6 +20,16 @@ function selectScenarios(wanted) {
   return wanted.length > 0 ? all.filter((name) => wanted.includes(name)) : all;
 }
 
+/**
+ * Empties every table but the migrations' record. Each scenario starts from an empty fleet:
+ * the clusters an earlier scenario left (create's thousands, still being provisioned, with
+ * simulated agents reporting) would otherwise load the machine during the next one.
+ */
+async function emptyDatabase(db) {
+  const { rows } = await db.query("SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'");
+  if (rows.length > 0) await db.query(`TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE`);
+}
+
 /** Imported only after the build: scenarios load the product's compiled code. */
 async function loadScenario(name) {
   return (await import(pathToFileURL(join(SCENARIO_DIR, `${name}.mjs`)).href)).default;
@@ -41,6 +51,7 @@ async function main() {
     for (const name of names) {
       const scenario = await loadScenario(name);
       step(`scenario ${scenario.name}`);
+      await emptyDatabase(db);
       const started = Date.now();
       const result = await scenario.run({ infra, db, step, ok, progress });
       ok(`${scenario.name}: ${result.met ? 'target met' : 'target NOT met'} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
