@@ -53,17 +53,14 @@ export class ClusterReadRepository {
     return rows.map(toClusterView);
   }
 
-  /** findAgentCredentials for many clusters at once; ids of no cluster are left out. */
+  /** What the agent route needs to authenticate a report and answer with pending commands, for many clusters at once; ids of no cluster are left out. */
   async findAgentCredentialsMany(clusterIds: string[]): Promise<AgentCredentialsRow[]> {
     const { rows } = await this.prisma.pool.query<AgentCredentialsRow>({ ...FIND_AGENT_CREDENTIALS, values: [clusterIds] });
     return rows;
   }
 
-  /** What the agent route needs to authenticate a report and answer with pending commands. */
-  async findAgentCredentials(clusterId: string) {
-    return this.prisma.cluster.findUnique({
-      where: { id: clusterId },
-      select: { id: true, tenantId: true, secretVersion: true, secretRevokedAt: true, deletedAt: true, deleteRequestedAt: true, uninstallAckedAt: true },
-    });
+  /** findAgentCredentialsMany for one cluster. */
+  async findAgentCredentials(clusterId: string): Promise<AgentCredentialsRow | null> {
+    return (await this.findAgentCredentialsMany([clusterId]))[0] ?? null;
   }
 }
