@@ -22,16 +22,17 @@ export async function appendOutboxEvent(tx: TransactionClient, event: OutboxEven
   return row.id;
 }
 
-/** Many events in one INSERT (e.g. one per cluster of a status batch), in the order given. */
+/** Many events in one INSERT inside a Prisma transaction, in the order given: insertOutboxEventsQuery's statement. */
 export async function appendOutboxEvents(tx: TransactionClient, events: readonly OutboxEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  const correlationId = currentCorrelationId();
-  await tx.outboxEvent.createMany({ data: events.map((event) => toOutboxRow(event, correlationId)) });
+  const { text, values } = insertOutboxEventsQuery(events);
+  await tx.$executeRawUnsafe(text, ...values);
 }
 
 /**
- * Many events as one INSERT for a plain `pg` query: the rows travel as one JSON parameter that
- * Postgres unpacks, so the statement text (and its prepared plan) is the same for any count.
+ * Many events as one INSERT, in the order given, for a plain `pg` query: the rows travel as one
+ * JSON parameter that Postgres unpacks, so the statement text (and its prepared plan) is the
+ * same for any count.
  */
 export function insertOutboxEventsQuery(events: readonly OutboxEventInput[]): { name: string; text: string; values: [string] } {
   const correlationId = currentCorrelationId();
