@@ -8,7 +8,7 @@ import { APP_CONFIG, LOGGER } from '@clusterplane/platform';
 import { QueueRegistry } from '@clusterplane/queues';
 import type { StatusConfig } from '../status.config';
 import type { IncomingReport, PendingReport, ReportOutcome } from './pending-report';
-import { planBatch, type ClusterWrite, type LockedCluster } from './plan-batch';
+import { planBatch, type BatchPlan, type ClusterWrite, type LockedCluster } from './plan-batch';
 
 /**
  * Generous on purpose: under load a batch waits for its row locks. One that outlives the
@@ -110,10 +110,10 @@ export class ReportBatcher implements BeforeApplicationShutdown {
 
   private async write(batch: PendingReport[]): Promise<void> {
     try {
-      const { outcomes, transitions, uninstallsAcknowledged } = await withPoolTransaction(this.prisma.pool, BATCH_TRANSACTION, (client) => this.writeBatch(client, batch));
-      batch.forEach((r, i) => r.resolve(outcomes[i]!));
-      if (transitions > 0) this.relay.kick();
-      for (const clusterId of uninstallsAcknowledged) this.wakeFinalizer(clusterId);
+      const plan = await withPoolTransaction(this.prisma.pool, BATCH_TRANSACTION, (client) => this.writeBatch(client, batch));
+      batch.forEach((r, i) => r.resolve(plan.outcomes[i]!));
+      if (plan.transitions.length > 0) this.relay.kick();
+      for (const clusterId of plan.uninstallsAcknowledged) this.wakeFinalizer(clusterId);
     } catch (error) {
       this.logger.error({ err: error, reports: batch.length }, 'report batch failed');
       // Nothing of the batch was stored; the agents report again (503 tells them to retry).
@@ -133,14 +133,15 @@ export class ReportBatcher implements BeforeApplicationShutdown {
     );
   }
 
-  private async writeBatch(client: PoolClient, batch: PendingReport[]): Promise<{ outcomes: ReportOutcome[]; transitions: number; uninstallsAcknowledged: string[] }> {
+  /** Locks the batch's clusters, plans what the reports change and writes it; returns the plan it wrote. */
+  private async writeBatch(client: PoolClient, batch: PendingReport[]): Promise<BatchPlan> {
     const ids = [...new Set(batch.map((r) => r.clusterId))];
     const { rows } = await client.query<LockedCluster>({ ...LOCK_CLUSTERS, values: [ids] });
     const plan = planBatch(batch, new Map(rows.map((row) => [row.id, row])), this.config.livenessTimeoutMs);
     if (plan.writes.length > 0) await client.query({ ...UPDATE_CLUSTERS, values: [JSON.stringify(plan.writes.map(toClusterRow))] });
     if (plan.samples.length > 0) await client.query({ ...INSERT_SAMPLES, values: [JSON.stringify(plan.samples)] });
     if (plan.transitions.length > 0) await client.query(insertOutboxEventsQuery(plan.transitions));
-    return { outcomes: plan.outcomes, transitions: plan.transitions.length, uninstallsAcknowledged: plan.uninstallsAcknowledged };
+    return plan;
   }
 }
 
