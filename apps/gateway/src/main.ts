@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { bootstrapService, createLogger, runMain } from '@clusterplane/platform';
 import { AgentCredentials } from './agent/agent-credentials.service';
 import { registerAgentReportRoute } from './agent/agent-report.route';
@@ -14,6 +15,7 @@ import { GatewayModule } from './gateway.module';
 runMain(async () => {
   const config = loadGatewayConfig();
   const logger = createLogger(config.service, config.logLevel);
+  const answerError = (error: unknown, request: FastifyRequest, reply: FastifyReply) => sendError(logger, request, reply, error);
   await bootstrapService({
     config,
     logger,
@@ -21,18 +23,18 @@ runMain(async () => {
     // The gateway parses bodies itself (JSON only, bounded depth): see registerJsonBodyParser.
     bodyParser: false,
     // A URL Fastify cannot route, or a request Node cannot parse, is answered in its dialect too.
-    frameworkErrors: (error, request, reply) => sendError(logger, request, reply, error),
+    frameworkErrors: answerError,
     clientErrorHandler: answerClientError,
     // Errors raised before a route handler runs (bad JSON, oversized body), and in the plain
     // Fastify routes, get the same dialect-shaped answer as errors inside a Nest route.
-    errorHandler: (error, request, reply) => sendError(logger, request, reply, error),
+    errorHandler: answerError,
     configure: async (app) => {
       const fastify = app.getHttpAdapter().getInstance();
       registerJsonBodyParser(fastify);
       addSecurityHeaders(fastify);
       refuseUnstorableText(fastify);
       registerAgentReportRoute(fastify, { credentials: app.get(AgentCredentials), forwarder: app.get(StatusReportForwarder) });
-      await registerBullBoard(app, (request, reply, error) => sendError(logger, request, reply, error));
+      await registerBullBoard(app, (request, reply, error) => answerError(error, request, reply));
     },
   });
 });
