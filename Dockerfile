@@ -31,7 +31,8 @@ RUN --mount=type=cache,target=/root/.npm npm install --omit=dev --ignore-scripts
 # ── runtime ──────────────────────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
-ENV NODE_ENV=production NODE_OPTIONS=--enable-source-maps
+# The semi-space size: see SERVICE_NODE_FLAGS in scripts/lib/service-runner.mjs.
+ENV NODE_ENV=production NODE_OPTIONS="--enable-source-maps --max-semi-space-size=64"
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./

@@ -22,10 +22,20 @@ function formatLine(name, raw) {
   return `${label} ${String(time ?? '').slice(11, 19)} ${level ?? ''} ${msg ?? ''}${extra}`;
 }
 
+/**
+ * Node flags of every service process. A report or request lives for the ~100 ms its batch
+ * takes to commit; with V8's default 16 MiB semi-space a scavenge every few hundred
+ * milliseconds finds thousands of them still alive and copies them, twice, into the old
+ * generation. A 64 MiB semi-space lets most die first: in the agent-report benchmark the
+ * services and the simulator spent about 10 % less CPU per report and sustained 10 % more
+ * reports/s. The young generation grows to that size only under load.
+ */
+export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=64'];
+
 export function startProcess({ name, root, entry, args = [], env, minLevel = 'info', logDir = join(root, '.local', 'logs'), nodeArgs = [] }) {
   mkdirSync(logDir, { recursive: true });
   const file = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, join(root, entry), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeArgs, join(root, entry), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
       file.write(`${line}\n`);
