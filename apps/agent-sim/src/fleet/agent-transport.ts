@@ -1,4 +1,5 @@
-import { Pool } from 'undici';
+import { Client } from 'undici';
+import { ConnectionPool } from './connection-pool';
 
 export interface AgentCommand {
   command: string;
@@ -23,18 +24,19 @@ const REPORT_TIMEOUT_MS = 30_000;
  * machine it shares with the control plane is capacity the control plane keeps.
  */
 export class AgentTransport {
-  private readonly pool: Pool;
+  private readonly connections: ConnectionPool<Client>;
   private readonly basePath: string;
 
   constructor(gatewayUrl: string, maxSockets: number) {
     const base = new URL(gatewayUrl);
     this.basePath = base.pathname.replace(/\/$/, '');
-    this.pool = new Pool(base.origin, { connections: maxSockets, headersTimeout: REPORT_TIMEOUT_MS, bodyTimeout: REPORT_TIMEOUT_MS });
+    this.connections = new ConnectionPool(maxSockets, () => new Client(base.origin, { headersTimeout: REPORT_TIMEOUT_MS, bodyTimeout: REPORT_TIMEOUT_MS }));
   }
 
   async report(clusterId: string, secret: string, body: object): Promise<ReportAnswer> {
+    const connection = await this.connections.acquire();
     try {
-      const response = await this.pool.request({
+      const response = await connection.request({
         method: 'POST',
         path: `${this.basePath}/api/v1/agent/clusters/${clusterId}/status`,
         headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
@@ -43,11 +45,13 @@ export class AgentTransport {
       return toAnswer(response.statusCode, await response.body.text());
     } catch (error) {
       return { kind: 'failed', status: 0, message: (error as Error).message };
+    } finally {
+      this.connections.release(connection);
     }
   }
 
   close(): Promise<void> {
-    return this.pool.destroy();
+    return this.connections.destroy();
   }
 }
 
