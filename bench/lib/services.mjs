@@ -52,14 +52,18 @@ export function benchEnv(infra, label) {
 /**
  * Starts `names` and waits until each answers /readyz. `serviceEnv` adds variables per service;
  * BENCH_CPU_PROF=<service,…> writes a V8 CPU profile of those services under .local/bench-profiles/;
- * BENCH_NODE_OPTIONS sets NODE_OPTIONS for the services (e.g. heap tuning to compare).
+ * BENCH_NODE_OPTIONS sets NODE_OPTIONS for the services (e.g. heap tuning to compare);
+ * BENCH_NODE_ARGS adds node flags NODE_OPTIONS may not carry (e.g. V8's GC flags).
  */
 export async function startServices(names, env, serviceEnv = {}) {
   const profiled = new Set((process.env.BENCH_CPU_PROF ?? '').split(',').filter(Boolean));
   const services = [];
   for (const name of names) {
     const port = await freePort();
-    const nodeArgs = profiled.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, '.local', 'bench-profiles')}`] : [];
+    const nodeArgs = [
+      ...(profiled.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, '.local', 'bench-profiles')}`] : []),
+      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ];
     const proc = startProcess({
       name,
       root: ROOT,
