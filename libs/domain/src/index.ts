@@ -7,6 +7,7 @@ export * from './metrics/cluster-metric-types';
 export * from './status/derive-state';
 export * from './status/merge-conditions';
 export * from './status/report-time';
+export * from './status/liveness-checkpoint';
 export * from './credentials/client-secret';
 export * from './nodes/instance-types';
 export * from './cluster/kubernetes-version';
