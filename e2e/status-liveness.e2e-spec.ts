@@ -68,6 +68,12 @@ describe('status: liveness sweep and metric retention', () => {
     expect(await transitions(id)).toEqual(['WaitingToConnect→Connected', 'Connected→Disconnected', 'Disconnected→Connected']);
   });
 
+  it('sweeps a stale cluster that has no liveness checkpoint (its liveness written without a report)', async () => {
+    const id = await createCluster('liveness-no-checkpoint');
+    await db.query("UPDATE clusters SET state = 'Connected', last_liveness = now() - interval '1 hour', liveness_checkpoint = NULL WHERE id = $1", [id]);
+    await waitFor('the sweep to mark the cluster Disconnected', async () => (await storedState(id)) === 'Disconnected', { timeoutMs: 20_000 });
+  });
+
   it('never sweeps a cluster whose agent keeps reporting, and publishes nothing per heartbeat', async () => {
     const id = await createCluster('liveness-heartbeat');
     const sim = AgentSimProcess.start(system.gatewayUrl, ['--token', token, '--cluster', id, '--interval', '200ms', '--duration', '4s']);

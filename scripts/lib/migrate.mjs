@@ -58,7 +58,7 @@ export const HAND_WRITTEN_INDEXES = Object.freeze([
   'node_pools_cluster_live_name_key',
   'clusters_tenant_live_name_c_idx',
   'clusters_pending_delete_idx',
-  'clusters_reporting_liveness_idx',
+  'clusters_reporting_checkpoint_idx',
   'node_pools_unsettled_idx',
 ]);
 

@@ -7,6 +7,7 @@ export * from './clusters/cluster-search.repository';
 export * from './clusters/cluster-insert';
 export * from './metrics/cluster-metrics-read.repository';
 export * from './clusters/cluster-listing.repository';
+export * from './clusters/status-batch.statements';
 export * from './tenants/tenant-config-read.repository';
 export * from './tenants/tenant-config.mapper';
 export * from './pagination/creation-page';

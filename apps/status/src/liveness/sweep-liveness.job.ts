@@ -11,6 +11,11 @@ const SWEEP_BATCH = 1_000;
 /**
  * Marks clusters whose agent went quiet as Disconnected and publishes the transition. It runs
  * as a BullMQ job scheduler, so across any number of status replicas it runs once per period.
+ *
+ * Candidates come from the index on `liveness_checkpoint`, which never runs ahead of
+ * `last_liveness` (nextLivenessCheckpoint): every stale cluster is among them, and
+ * `last_liveness` decides. A cluster without a checkpoint (its liveness written by other means
+ * than a report) sorts first.
  */
 @Injectable()
 export class SweepLivenessJob implements JobHandler<'status.sweep-liveness'>, OnApplicationBootstrap {
@@ -42,8 +47,9 @@ export class SweepLivenessJob implements JobHandler<'status.sweep-liveness'>, On
       const rows = await tx.$queryRaw<{ id: string; tenant_id: number; previous: string }[]>`
         WITH stale AS (
           SELECT id, state FROM clusters
-          WHERE state NOT IN ('WaitingToConnect', 'Disconnected') AND last_liveness < ${cutoff} AND deleted_at IS NULL
-          ORDER BY last_liveness LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
+          WHERE state NOT IN ('WaitingToConnect', 'Disconnected') AND deleted_at IS NULL
+            AND COALESCE(liveness_checkpoint, '-infinity'::timestamptz) < ${cutoff} AND last_liveness < ${cutoff}
+          ORDER BY COALESCE(liveness_checkpoint, '-infinity'::timestamptz) LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
         UPDATE clusters c SET state = 'Disconnected', state_changed_at = now()
         FROM stale WHERE c.id = stale.id
         RETURNING c.id, c.tenant_id, stale.state AS previous`;

@@ -17,6 +17,7 @@ const cluster = (id: string, extra: Partial<LockedCluster> = {}): LockedCluster 
   uninstall_acked_at: null,
   last_reported_at: null,
   last_liveness: null,
+  liveness_checkpoint: null,
   reported_status: null,
   state: 'WaitingToConnect',
   ...extra,
@@ -128,5 +129,15 @@ describe('planBatch', () => {
     const result = plan([{ ...incoming(A, '2025-03-01T12:00:00Z'), receivedAt: at('2025-03-01T12:05:00Z') }], [swept]);
     expect(result.transitions.map((t) => t.data)).toEqual([{ from: 'Disconnected', to: 'Connected', at: '2025-03-01T12:05:00.000Z' }]);
     expect(result.writes[0]!.applied.lastReportedAt).toEqual(at('2025-03-01T12:00:00Z'));
+  });
+
+  it('keeps the liveness checkpoint through heartbeats and moves it once it trails the liveness by the slack', () => {
+    const checkpoint = at('2025-03-01T12:00:00Z');
+    const connected = cluster(A, { state: 'Connected', last_reported_at: checkpoint, last_liveness: checkpoint, liveness_checkpoint: checkpoint, reported_status: { conditions: [] } });
+    expect(plan([incoming(A, '2025-03-01T12:00:10Z')], [connected]).writes[0]!.livenessCheckpoint).toBe(checkpoint);
+    // The slack is 45 s of the 60 s timeout: a report 46 s on moves it.
+    expect(plan([incoming(A, '2025-03-01T12:00:46Z')], [connected]).writes[0]!.livenessCheckpoint).toEqual(at('2025-03-01T12:00:46Z'));
+    // A first report sets it, to the liveness the batch leaves.
+    expect(plan([incoming(A, '2025-03-01T12:00:00Z'), incoming(A, '2025-03-01T12:00:01Z')], [cluster(A)]).writes[0]!.livenessCheckpoint).toEqual(at('2025-03-01T12:00:01Z'));
   });
 });

@@ -1,4 +1,5 @@
 import type { RunaiClusterState } from '@clusterplane/contracts';
+import { nextLivenessCheckpoint } from '@clusterplane/domain';
 import type { OutboxEventInput } from '@clusterplane/persistence';
 import { applyReport, type AppliedReport } from './apply-report';
 import { UNINSTALL, type IncomingReport, type ReportOutcome } from './pending-report';
@@ -14,6 +15,7 @@ export interface LockedCluster {
   uninstall_acked_at: Date | null;
   last_reported_at: Date | null;
   last_liveness: Date | null;
+  liveness_checkpoint: Date | null;
   reported_status: Record<string, unknown> | null;
   state: RunaiClusterState;
 }
@@ -25,6 +27,8 @@ export interface ClusterWrite {
   /** The version of the newest report applied, or null to keep the stored one. */
   agentVersion: string | null;
   uninstallAckedAt: Date | null;
+  /** The liveness sweep's index key (nextLivenessCheckpoint): most reports leave it as it is. */
+  livenessCheckpoint: Date;
 }
 
 export interface SampleRow {
@@ -86,6 +90,7 @@ export function planBatch(batch: readonly IncomingReport[], clusters: ReadonlyMa
     agentVersion,
     // An acknowledgement counts only while a delete waits for it, and only the first one.
     uninstallAckedAt: row.uninstall_acked_at ?? (ackedUninstall && row.delete_requested_at ? applied.lastLiveness : null),
+    livenessCheckpoint: nextLivenessCheckpoint(row.liveness_checkpoint, applied.lastLiveness, livenessTimeoutMs),
   }));
   const pendingUninstall = new Set(writes.filter((w) => clusters.get(w.id)!.delete_requested_at && !w.uninstallAckedAt).map((w) => w.id));
   const outcomes = batch.map((incoming, i): ReportOutcome => ({

@@ -2,7 +2,14 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import type { Logger } from 'pino';
 import { AppError, jobId } from '@clusterplane/contracts';
 import { OutboxRelayService } from '@clusterplane/messaging';
-import { insertOutboxEventsQuery, PrismaService, withPoolTransaction } from '@clusterplane/persistence';
+import {
+  insertOutboxEventsQuery,
+  PrismaService,
+  STATUS_BATCH_INSERT_SAMPLES,
+  STATUS_BATCH_LOCK_CLUSTERS,
+  STATUS_BATCH_UPDATE_CLUSTERS,
+  withPoolTransaction,
+} from '@clusterplane/persistence';
 import type { PoolClient } from 'pg';
 import { APP_CONFIG, LOGGER } from '@clusterplane/platform';
 import { QueueRegistry } from '@clusterplane/queues';
@@ -16,41 +23,6 @@ import { planBatch, type BatchPlan, type ClusterWrite, type LockedCluster } from
  * newer-wins merge makes harmless.
  */
 const BATCH_TRANSACTION = { statementTimeoutMs: 30_000 };
-
-/**
- * The batch's statements, prepared once per connection. Rows travel as one JSON document that
- * Postgres unpacks (jsonb_to_recordset): one parameter instead of thousands, and each reported
- * status is serialised once, not escaped again into an array literal.
- */
-const LOCK_CLUSTERS = {
-  name: 'status-batch-lock',
-  text: `SELECT id, tenant_id, secret_version, secret_revoked_at, deleted_at, delete_requested_at, uninstall_acked_at,
-           last_reported_at, last_liveness, reported_status, state
-         FROM clusters WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-};
-const UPDATE_CLUSTERS = {
-  name: 'status-batch-update',
-  text: `UPDATE clusters c SET
-           last_liveness = v.last_liveness,
-           last_reported_at = v.last_reported_at,
-           reported_status = v.reported_status,
-           state = v.state,
-           state_changed_at = CASE WHEN c.state <> v.state THEN v.last_liveness ELSE c.state_changed_at END,
-           agent_version = COALESCE(v.agent_version, c.agent_version),
-           uninstall_acked_at = v.uninstall_acked_at
-         FROM jsonb_to_recordset($1::jsonb) AS v(
-           id uuid, last_liveness timestamptz, last_reported_at timestamptz, reported_status jsonb,
-           state text, agent_version text, uninstall_acked_at timestamptz)
-         WHERE c.id = v.id`,
-};
-const INSERT_SAMPLES = {
-  name: 'status-batch-samples',
-  text: `INSERT INTO metric_samples (cluster_id, time, metric_type, node_pool, value)
-         SELECT "clusterId", time, type, "nodePool", value
-         FROM jsonb_to_recordset($1::jsonb)
-           AS s("clusterId" uuid, time timestamptz, type text, "nodePool" text, value float8)
-         ON CONFLICT DO NOTHING`,
-};
 
 /**
  * Collects agent reports for a few milliseconds (STATUS_FLUSH_MS, or until STATUS_BATCH_MAX
@@ -136,15 +108,16 @@ export class ReportBatcher implements BeforeApplicationShutdown {
   /** Locks the batch's clusters, plans what the reports change and writes it; returns the plan it wrote. */
   private async writeBatch(client: PoolClient, batch: PendingReport[]): Promise<BatchPlan> {
     const ids = [...new Set(batch.map((r) => r.clusterId))];
-    const { rows } = await client.query<LockedCluster>({ ...LOCK_CLUSTERS, values: [ids] });
+    const { rows } = await client.query<LockedCluster>({ ...STATUS_BATCH_LOCK_CLUSTERS, values: [ids] });
     const plan = planBatch(batch, new Map(rows.map((row) => [row.id, row])), this.config.livenessTimeoutMs);
-    if (plan.writes.length > 0) await client.query({ ...UPDATE_CLUSTERS, values: [JSON.stringify(plan.writes.map(toClusterRow))] });
-    if (plan.samples.length > 0) await client.query({ ...INSERT_SAMPLES, values: [JSON.stringify(plan.samples)] });
+    if (plan.writes.length > 0) await client.query({ ...STATUS_BATCH_UPDATE_CLUSTERS, values: [JSON.stringify(plan.writes.map(toClusterRow))] });
+    if (plan.samples.length > 0) await client.query({ ...STATUS_BATCH_INSERT_SAMPLES, values: [JSON.stringify(plan.samples)] });
     if (plan.transitions.length > 0) await client.query(insertOutboxEventsQuery(plan.transitions));
     return plan;
   }
 }
 
+/** One cluster's row of the UPDATE's JSON document. */
 function toClusterRow(w: ClusterWrite) {
   return {
     id: w.id,
@@ -154,5 +127,6 @@ function toClusterRow(w: ClusterWrite) {
     state: w.applied.state,
     agent_version: w.agentVersion,
     uninstall_acked_at: w.uninstallAckedAt,
+    liveness_checkpoint: w.livenessCheckpoint,
   };
 }

@@ -2,10 +2,8 @@
 // read a big table whole. The reads are the repositories' own (their SQL recorded as it reaches
 // Postgres); the background jobs' queries, which live in the apps, are issued here with the same
 // Prisma arguments, next to a comment naming the job. docs/query-plans.md lists the plans.
-import { execFile } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { parseClusterFilter, type ClusterFilterTerm } from '@clusterplane/domain';
 import { HealthRegistry, type BaseConfig } from '@clusterplane/platform';
@@ -25,28 +23,13 @@ import { lockLiveProject, lockProjectCluster } from '../projects/project-scope';
 import { SlurmUserReadRepository } from '../slurm/slurm-user-read.repository';
 import { isStepDone, markStepDone } from '../steps/step-checkpoints';
 import { TenantConfigReadRepository } from '../tenants/tenant-config-read.repository';
+import { createPrivateDatabase, type PrivateDatabase } from '../test-support/private-database';
 import { PLAN_FLEET, seedPlanFleet } from './test-support/plan-fleet';
 import { explain, planShape, QueryRecorder, seqScannedTables } from './test-support/plan-inspector';
 
-const ROOT = join(__dirname, '..', '..', '..', '..');
-const SERVER_URL = new URL(process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/clusterplane_test');
 /** Tables that grow with the fleet: reading one whole is a bug at 100 000 clusters. */
 const BIG_TABLES = ['clusters', 'node_pools', 'nodes', 'instances', 'filesystems', 'instance_filesystems', 'metric_samples', 'outbox_events', 'orphaned_resources', 'resource_steps', 'slurm_users', 'provider_effects', 'projects'];
 const HOUR = 3600_000;
-
-function urlOf(database: string): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-function migrate(databaseUrl: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(ROOT, 'scripts', 'migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: databaseUrl } }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`migrate deploy failed: ${stderr}`)) : resolve(),
-    );
-  });
-}
 
 const terms = (...raw: string[]): ClusterFilterTerm[] => {
   const parsed = parseClusterFilter(raw);
@@ -65,21 +48,19 @@ interface Sample {
 }
 
 describe('query plans at fleet scale', () => {
-  const database = `cp_query_plans_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: urlOf('postgres') });
-  const explainer = new Client({ connectionString: urlOf(database) });
+  let database: PrivateDatabase;
+  let explainer: Client;
   const recorder = new QueryRecorder();
   let prisma: PrismaService;
   let sample: Sample;
   const report: { name: string; shape: string }[] = [];
 
   beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await migrate(urlOf(database));
+    database = await createPrivateDatabase('query_plans');
+    explainer = new Client({ connectionString: database.url });
     await explainer.connect();
     await seedPlanFleet(explainer);
-    prisma = new PrismaService({ databaseUrl: urlOf(database), dbPoolSize: 2 } as BaseConfig, new HealthRegistry());
+    prisma = new PrismaService({ databaseUrl: database.url, dbPoolSize: 2 } as BaseConfig, new HealthRegistry());
     await prisma.$connect();
     const one = async <T>(sql: string): Promise<T> => (await explainer.query(sql)).rows[0] as T;
     sample = {
@@ -97,9 +78,8 @@ describe('query plans at fleet scale', () => {
   afterAll(async () => {
     recorder.uninstall();
     await prisma?.$disconnect();
-    await explainer.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await explainer?.end();
+    await database?.drop();
     // QUERY_PLANS_REPORT=<file> writes the plans as the table docs/query-plans.md shows.
     if (process.env.QUERY_PLANS_REPORT) writeFileSync(process.env.QUERY_PLANS_REPORT, report.map((r) => `| ${r.name} | ${r.shape} |`).join('\n') + '\n');
   });
@@ -186,8 +166,9 @@ describe('query plans at fleet scale', () => {
     ['SweepLivenessJob (apps/status)', () => prisma.$queryRaw`
       WITH stale AS (
         SELECT id, state FROM clusters
-        WHERE state NOT IN ('WaitingToConnect', 'Disconnected') AND last_liveness < ${new Date(Date.now() - 60_000)} AND deleted_at IS NULL
-        ORDER BY last_liveness LIMIT 1000 FOR UPDATE SKIP LOCKED)
+        WHERE state NOT IN ('WaitingToConnect', 'Disconnected') AND deleted_at IS NULL
+          AND COALESCE(liveness_checkpoint, '-infinity'::timestamptz) < ${new Date(Date.now() - 60_000)} AND last_liveness < ${new Date(Date.now() - 60_000)}
+        ORDER BY COALESCE(liveness_checkpoint, '-infinity'::timestamptz) LIMIT 1000 FOR UPDATE SKIP LOCKED)
       SELECT id FROM stale`],
     ['PruneMetricsJob (apps/status)', () => prisma.$executeRaw`
       DELETE FROM metric_samples WHERE ctid = ANY(ARRAY(

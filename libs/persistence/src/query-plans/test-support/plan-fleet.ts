@@ -25,7 +25,7 @@ SELECT gen_random_uuid(), ($1::int[])[1 + g % cardinality($1::int[])], 'project-
 
 -- 30 % of the clusters in the first tenant; a fifth in projects (Fluidstack), a few being
 -- deleted or gone, most Ready and Connected.
-INSERT INTO clusters (id, tenant_id, project_id, name, kind, origin, phase, agent_version, domain, state, last_liveness, reported_status,
+INSERT INTO clusters (id, tenant_id, project_id, name, kind, origin, phase, agent_version, domain, state, last_liveness, liveness_checkpoint, reported_status,
                       delete_requested_at, deleted_at, created_at, updated_at)
 SELECT gen_random_uuid(),
        CASE WHEN g % 10 < 3 THEN ($1::int[])[1] ELSE ($1::int[])[2 + g % (cardinality($1::int[]) - 1)] END,
@@ -38,6 +38,7 @@ SELECT gen_random_uuid(),
        CASE WHEN g % 3 = 0 THEN 'c' || g || '.example.com' END,
        CASE WHEN g % 10 = 0 THEN 'WaitingToConnect' ELSE 'Connected' END,
        CASE WHEN g % 10 <> 0 THEN now() - make_interval(secs => g % 120) END,
+       CASE WHEN g % 10 <> 0 THEN now() - make_interval(secs => g % 120 + g % 40) END,
        CASE WHEN g % 10 <> 0 THEN '{"config": {"ingressClass": "nginx"}}'::jsonb END,
        CASE WHEN g % 100 = 50 THEN now() - interval '1 hour' END,
        CASE WHEN g % 100 = 60 THEN now() - interval '1 hour' END,

@@ -1,0 +1,39 @@
+/**
+ * The statements of the status service's report batches, prepared once per connection. Rows
+ * travel as one JSON document that Postgres unpacks (jsonb_to_recordset): one parameter instead
+ * of thousands, and each reported status is serialised once, not escaped again into an array
+ * literal.
+ *
+ * The update leaves every indexed column alone unless the state or the liveness checkpoint
+ * changes, so a heartbeat updates the row in place (HOT): see heartbeat-in-place.int-spec.ts.
+ */
+export const STATUS_BATCH_LOCK_CLUSTERS = {
+  name: 'status-batch-lock',
+  text: `SELECT id, tenant_id, secret_version, secret_revoked_at, deleted_at, delete_requested_at, uninstall_acked_at,
+           last_reported_at, last_liveness, liveness_checkpoint, reported_status, state
+         FROM clusters WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+};
+export const STATUS_BATCH_UPDATE_CLUSTERS = {
+  name: 'status-batch-update',
+  text: `UPDATE clusters c SET
+           last_liveness = v.last_liveness,
+           last_reported_at = v.last_reported_at,
+           reported_status = v.reported_status,
+           state = v.state,
+           state_changed_at = CASE WHEN c.state <> v.state THEN v.last_liveness ELSE c.state_changed_at END,
+           agent_version = COALESCE(v.agent_version, c.agent_version),
+           uninstall_acked_at = v.uninstall_acked_at,
+           liveness_checkpoint = v.liveness_checkpoint
+         FROM jsonb_to_recordset($1::jsonb) AS v(
+           id uuid, last_liveness timestamptz, last_reported_at timestamptz, reported_status jsonb,
+           state text, agent_version text, uninstall_acked_at timestamptz, liveness_checkpoint timestamptz)
+         WHERE c.id = v.id`,
+};
+export const STATUS_BATCH_INSERT_SAMPLES = {
+  name: 'status-batch-samples',
+  text: `INSERT INTO metric_samples (cluster_id, time, metric_type, node_pool, value)
+         SELECT "clusterId", time, type, "nodePool", value
+         FROM jsonb_to_recordset($1::jsonb)
+           AS s("clusterId" uuid, time timestamptz, type text, "nodePool" text, value float8)
+         ON CONFLICT DO NOTHING`,
+};
