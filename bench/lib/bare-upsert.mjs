@@ -5,9 +5,15 @@
 import pg from 'pg';
 import { cpuSecondsOf } from './cpu-time.mjs';
 
+// The liveness checkpoint follows the product's rule (nextLivenessCheckpoint, 45 s of slack at
+// the default 60 s timeout), in SQL: the same values, so the same updates are HOT.
 const UPDATE_CLUSTERS = `
   UPDATE clusters c SET last_liveness = v.last_liveness, last_reported_at = v.last_reported_at,
-    reported_status = v.reported_status::jsonb, state = v.state, agent_version = v.agent_version
+    reported_status = v.reported_status::jsonb, state = v.state, agent_version = v.agent_version,
+    liveness_checkpoint = CASE
+      WHEN c.liveness_checkpoint IS NULL OR c.liveness_checkpoint > v.last_liveness
+        OR v.last_liveness - c.liveness_checkpoint > interval '45 seconds' THEN v.last_liveness
+      ELSE c.liveness_checkpoint END
   FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[], $5::text[], $6::text[])
     AS v(id, last_liveness, last_reported_at, reported_status, state, agent_version)
   WHERE c.id = v.id`;
