@@ -1,4 +1,4 @@
-import { Client } from 'undici';
+import { Http1Connection } from '../http/http1-connection';
 import { ConnectionPool } from './connection-pool';
 
 export interface AgentCommand {
@@ -19,30 +19,24 @@ const REPORT_TIMEOUT_MS = 30_000;
 
 /**
  * Posts agent reports over kept-alive connections (one pool for every simulated agent), so a
- * process reporting for thousands of clusters pays the TCP handshake once per socket. undici
- * rather than node:http: a report then costs the simulator about half the CPU, which on a
- * machine it shares with the control plane is capacity the control plane keeps.
+ * process reporting for thousands of clusters pays the TCP handshake once per socket.
  */
 export class AgentTransport {
-  private readonly connections: ConnectionPool<Client>;
+  private readonly connections: ConnectionPool<Http1Connection>;
   private readonly basePath: string;
 
   constructor(gatewayUrl: string, maxSockets: number) {
     const base = new URL(gatewayUrl);
     this.basePath = base.pathname.replace(/\/$/, '');
-    this.connections = new ConnectionPool(maxSockets, () => new Client(base.origin, { headersTimeout: REPORT_TIMEOUT_MS, bodyTimeout: REPORT_TIMEOUT_MS }));
+    this.connections = new ConnectionPool(maxSockets, () => new Http1Connection(base, REPORT_TIMEOUT_MS));
   }
 
   async report(clusterId: string, secret: string, body: object): Promise<ReportAnswer> {
     const connection = await this.connections.acquire();
     try {
-      const response = await connection.request({
-        method: 'POST',
-        path: `${this.basePath}/api/v1/agent/clusters/${clusterId}/status`,
-        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return toAnswer(response.statusCode, await response.body.text());
+      const path = `${this.basePath}/api/v1/agent/clusters/${clusterId}/status`;
+      const response = await connection.post(path, { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, JSON.stringify(body));
+      return toAnswer(response.status, response.body);
     } catch (error) {
       return { kind: 'failed', status: 0, message: (error as Error).message };
     } finally {

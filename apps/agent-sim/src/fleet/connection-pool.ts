@@ -1,4 +1,4 @@
-/** What the pool hands out: one kept-alive connection (an undici Client in the simulator). */
+/** What the pool hands out: one kept-alive connection. */
 export interface PooledConnection {
   destroy(): Promise<void>;
 }
@@ -7,9 +7,9 @@ export interface PooledConnection {
  * Up to `size` connections, opened as they are first needed. An idle one is taken in constant
  * time; when all are busy the caller waits, first come first served, for the next released.
  *
- * undici's own Pool finds an idle connection by walking its list of connections on every
- * request: with a thousand connections, mostly busy, that walk was a tenth of the simulator's
- * CPU per report, on a machine the simulator shares with the control plane it measures.
+ * A pool that finds an idle connection by walking its list of connections on every request
+ * (undici's does) spent a tenth of the simulator's CPU per report on that walk with a thousand
+ * connections, mostly busy, on a machine the simulator shares with the control plane it measures.
  */
 export class ConnectionPool<C extends PooledConnection> {
   private readonly idle: C[] = [];
