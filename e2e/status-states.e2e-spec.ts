@@ -159,6 +159,28 @@ describe('status: derived state, conditions and transitions', () => {
       expect(await transitions(id)).toEqual(['WaitingToConnect→Connected']);
     });
 
+    it('stores each metric sample at its own time or else the report time, under node pool "" when it names none', async () => {
+      const id = await createCluster('states-sample-rows');
+      const agent = new TestAgent(system.gatewayUrl, token, id);
+      const reportedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+      // 90 s before the report, written with a +02:00 offset.
+      const sampledAt = new Date(reportedAt.getTime() - 90_000);
+      const local = new Date(sampledAt.getTime() + 2 * 3600_000).toISOString().replace('Z', '+02:00');
+      const metrics = [
+        { type: 'TOTAL_GPU', nodePool: 'h100-pool', value: 16 },
+        { type: 'GPU_UTILIZATION', value: 41.5, timestamp: local },
+      ];
+      expect((await agent.report({ ...healthyAgentReport(reportedAt), metrics })).status).toBe(200);
+      const { rows } = await db.query<{ metric_type: string; node_pool: string; time: Date; value: number }>(
+        'SELECT metric_type, node_pool, time, value FROM metric_samples WHERE cluster_id = $1 ORDER BY metric_type',
+        [id],
+      );
+      expect(rows).toEqual([
+        { metric_type: 'GPU_UTILIZATION', node_pool: '', time: sampledAt, value: 41.5 },
+        { metric_type: 'TOTAL_GPU', node_pool: 'h100-pool', time: reportedAt, value: 16 },
+      ]);
+    });
+
     it('never moves liveness backwards when the same agent reports concurrently out of order', async () => {
       const id = await createCluster('states-concurrent');
       const agent = new TestAgent(system.gatewayUrl, token, id);

@@ -112,16 +112,20 @@ describe('planBatch', () => {
     expect(again.uninstallsAcknowledged).toEqual([]);
   });
 
-  it('turns metrics into samples, stamped with their own time or the report time, node pool "" when absent', () => {
+  it("passes each stored report's metrics on with the cluster and the report time, and nothing for a refused report", () => {
     const metrics = [
       { type: 'TOTAL_GPU', nodePool: 'h100', value: 16 },
       { type: 'GPU_UTILIZATION', value: 41.5, timestamp: '2025-03-01T11:59:59Z' },
     ];
-    const result = plan([incoming(A, '2025-03-01T12:00:00Z', { body: { metrics } })], [cluster(A)]);
-    expect(result.samples).toEqual([
-      { clusterId: A, time: '2025-03-01T12:00:00Z', type: 'TOTAL_GPU', nodePool: 'h100', value: 16 },
-      { clusterId: A, time: '2025-03-01T11:59:59Z', type: 'GPU_UTILIZATION', nodePool: '', value: 41.5 },
-    ]);
+    const result = plan(
+      [
+        incoming(A, '2025-03-01T12:00:00Z', { body: { metrics } }),
+        incoming(B, '2025-03-01T12:00:00Z', { body: { metrics } }),
+        incoming(A, '2025-03-01T12:00:01Z', { body: { metrics: [] } }),
+      ],
+      [cluster(A), cluster(B, { deleted_at: at('2025-03-01T11:00:00Z') })],
+    );
+    expect(result.samples).toEqual([{ clusterId: A, time: '2025-03-01T12:00:00Z', metrics }]);
   });
 
   it('reconnects a swept cluster: Disconnected → Connected even for a duplicate report', () => {

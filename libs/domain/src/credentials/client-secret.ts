@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 
 /**
  * An agent's client secret is derived, not stored: HMAC(server key, uuid + secret version).
@@ -8,8 +8,12 @@ export function deriveClientSecret(serverKey: string, clusterId: string, secretV
   return createHmac('sha256', serverKey).update(`${clusterId}:${secretVersion}`).digest('base64url');
 }
 
-/** What a secret is compared by: a verifier that checks many presentations keeps the expected one's. */
-export const clientSecretDigest = (value: string): Buffer => createHash('sha256').update(value).digest();
+/**
+ * What a secret is compared by: a verifier that checks many presentations keeps the expected
+ * one's. Every agent heartbeat hashes the secret it presents: the one-shot `hash` costs half
+ * of a `createHash` object's update and digest.
+ */
+export const clientSecretDigest = (value: string): Buffer => hash('sha256', value, 'buffer');
 
 /**
  * Whether `presented` is the secret whose clientSecretDigest is `expectedDigest`, compared in

@@ -29,11 +29,16 @@ export const STATUS_BATCH_UPDATE_CLUSTERS = {
            state text, agent_version text, uninstall_acked_at timestamptz, liveness_checkpoint timestamptz)
          WHERE c.id = v.id`,
 };
+/**
+ * One JSON entry per report, `{clusterId, time, metrics: [{type, nodePool?, value, timestamp?}]}`,
+ * its metrics as the agent sent them: a sample takes its own timestamp or else the report's time,
+ * and node pool '' when it names none.
+ */
 export const STATUS_BATCH_INSERT_SAMPLES = {
   name: 'status-batch-samples',
   text: `INSERT INTO metric_samples (cluster_id, time, metric_type, node_pool, value)
-         SELECT "clusterId", time, type, "nodePool", value
-         FROM jsonb_to_recordset($1::jsonb)
-           AS s("clusterId" uuid, time timestamptz, type text, "nodePool" text, value float8)
+         SELECT r."clusterId", COALESCE(m.timestamp, r.time), m.type, COALESCE(m."nodePool", ''), m.value
+         FROM jsonb_to_recordset($1::jsonb) AS r("clusterId" uuid, time timestamptz, metrics jsonb)
+           CROSS JOIN LATERAL jsonb_to_recordset(r.metrics) AS m(type text, "nodePool" text, value float8, timestamp timestamptz)
          ON CONFLICT DO NOTHING`,
 };
