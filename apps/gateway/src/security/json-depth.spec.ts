@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { exceedsJsonDepth } from './json-depth';
 
 const nested = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth);
@@ -22,5 +23,29 @@ describe('exceedsJsonDepth', () => {
   it('handles a 100 000-deep body without recursion', () => {
     expect(exceedsJsonDepth(nested(100_000), 32)).toBe(true);
     expect(exceedsJsonDepth('['.repeat(100_000), 32)).toBe(true);
+  });
+
+  it('agrees with a character-by-character scan on any text, valid JSON or not', () => {
+    /** The reference: every character visited; a backslash in a string skips the next one. */
+    const reference = (text: string, limit: number): boolean => {
+      let depth = 0;
+      let inString = false;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+          if (c === '\\') i++;
+          else if (c === '"') inString = false;
+        } else if (c === '"') inString = true;
+        else if (c === '{' || c === '[') {
+          if (++depth > limit) return true;
+        } else if (c === '}' || c === ']') depth--;
+      }
+      return false;
+    };
+    const text = fc.array(fc.constantFrom('{', '}', '[', ']', '"', '\\', 'a', ':', ','), { maxLength: 40 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 4 }), (t, limit) => exceedsJsonDepth(t, limit) === reference(t, limit)),
+      { numRuns: 20_000, seed: 20261124 },
+    );
   });
 });
