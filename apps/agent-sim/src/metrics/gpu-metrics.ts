@@ -51,24 +51,25 @@ const round2 = (value: number): number => Math.round(value * 100) / 100;
  * idle GPUs are not busy, allocated ones mostly are.
  */
 export function nextGpuMetrics(pools: SimNodePool[], random: () => number): MetricSample[] {
-  return pools.flatMap((pool) => {
+  const samples: MetricSample[] = [];
+  for (const pool of pools) {
     const total = pool.nodes * pool.gpusPerNode;
     const step = Math.round((random() - 0.5) * Math.max(2, total * 0.1));
     pool.allocated = clamp(pool.allocated + step, Math.ceil(total * 0.1), total);
     const allocatedShare = pool.allocated / total;
     const gpuUtilization = clamp(allocatedShare * (70 + 25 * random()), 0, 100);
-    const samples: Partial<Record<RunaiClusterMetricType, number>> = {
-      TOTAL_GPU_NODES: pool.nodes,
-      TOTAL_GPU: total,
-      GPU_QUOTA: total,
-      ALLOCATED_GPU: pool.allocated,
-      UNALLOCATED_GPU: total - pool.allocated,
-      GPU_UTILIZATION: round2(gpuUtilization),
-      GPU_MEMORY_UTILIZATION: round2(clamp(gpuUtilization * (0.8 + 0.3 * random()), 0, 100)),
-      CPU_UTILIZATION: round2(15 + 45 * allocatedShare * random()),
-      CPU_MEMORY_UTILIZATION: round2(25 + 40 * allocatedShare),
-      WORKLOADS_COUNT: Math.ceil(pool.allocated / 2),
-    };
-    return (Object.entries(samples) as [RunaiClusterMetricType, number][]).map(([type, value]) => ({ type, nodePool: pool.name, value }));
-  });
+    // Built in place, a sample at a time: the simulator makes ten per pool per report.
+    const add = (type: RunaiClusterMetricType, value: number) => samples.push({ type, nodePool: pool.name, value });
+    add('TOTAL_GPU_NODES', pool.nodes);
+    add('TOTAL_GPU', total);
+    add('GPU_QUOTA', total);
+    add('ALLOCATED_GPU', pool.allocated);
+    add('UNALLOCATED_GPU', total - pool.allocated);
+    add('GPU_UTILIZATION', round2(gpuUtilization));
+    add('GPU_MEMORY_UTILIZATION', round2(clamp(gpuUtilization * (0.8 + 0.3 * random()), 0, 100)));
+    add('CPU_UTILIZATION', round2(15 + 45 * allocatedShare * random()));
+    add('CPU_MEMORY_UTILIZATION', round2(25 + 40 * allocatedShare));
+    add('WORKLOADS_COUNT', Math.ceil(pool.allocated / 2));
+  }
+  return samples;
 }
