@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Http1Connection } from './http1-connection';
 
 type Handler = (request: http.IncomingMessage, body: string, response: http.ServerResponse) => void;
@@ -116,6 +119,21 @@ describe('Http1Connection', () => {
     await new Promise((resolve) => probe.close(resolve));
     const connection = new Http1Connection(new URL(`http://127.0.0.1:${port}`), 5_000);
     await expect(connection.post('/', {}, '{}')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('speaks TLS to an https origin and checks its certificate', async () => {
+    const cert = readFileSync(join(__dirname, 'testing', 'localhost-cert.pem'));
+    const server = https.createServer({ cert, key: readFileSync(join(__dirname, 'testing', 'localhost-key.pem')) }, (_request, response) => json(response, 200, { commands: [] }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const { port } = server.address() as AddressInfo;
+
+    const trusted = new Http1Connection(new URL(`https://localhost:${port}`), 5_000, { ca: cert });
+    closers.push(() => trusted.destroy());
+    expect(await trusted.post('/', {}, '{}')).toEqual({ status: 200, body: '{"commands":[]}', keepAlive: true });
+    // The same server without its CA: the handshake fails and so does the request.
+    const untrusted = new Http1Connection(new URL(`https://localhost:${port}`), 5_000);
+    await expect(untrusted.post('/', {}, '{}')).rejects.toThrow(/self[- ]signed|unable to verify/i);
   });
 
   it('refuses a header value that would split the request', async () => {

@@ -25,9 +25,11 @@ export class Http1Connection {
   private inFlight?: InFlight;
   private readonly hostHeader: string;
 
+  /** `tls`: options for an https origin beyond the host name, e.g. the `ca` of a private certificate authority. */
   constructor(
     private readonly origin: URL,
     private readonly timeoutMs: number,
+    private readonly tls: tls.ConnectionOptions = {},
   ) {
     if (origin.protocol !== 'http:' && origin.protocol !== 'https:') throw new Error(`unsupported protocol ${origin.protocol} (http: or https:)`);
     this.hostHeader = origin.host;
@@ -60,7 +62,7 @@ export class Http1Connection {
     const host = this.origin.hostname.replace(/^\[|\]$/g, '');
     // Writes made before the connection is up are queued by the socket.
     const socket =
-      this.origin.protocol === 'https:' ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host, port });
+      this.origin.protocol === 'https:' ? tls.connect({ ...this.tls, host, port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host, port });
     socket.setNoDelay(true);
     socket.setTimeout(this.timeoutMs, () => {
       if (this.inFlight) this.fail(new Error(`no answer in ${this.timeoutMs} ms`));
