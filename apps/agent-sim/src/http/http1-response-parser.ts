@@ -80,10 +80,11 @@ export class Http1ResponseParser {
       if (lineEnd < 0) return undefined;
       const size = parseChunkSize(this.buffered.toString('latin1', 0, lineEnd));
       if (size === 0) {
+        // The last chunk's line ends where the trailers start; the first empty line ends them
+        // (with no trailers it follows at once, and the CRLF CRLF starts at `lineEnd`).
         const trailersEnd = this.buffered.indexOf(HEADER_END, lineEnd);
-        const emptyTrailers = this.buffered.length >= lineEnd + 4 && this.buffered.subarray(lineEnd, lineEnd + 4).equals(HEADER_END);
-        if (!emptyTrailers && trailersEnd < 0) return undefined;
-        this.buffered = this.buffered.subarray(emptyTrailers ? lineEnd + 4 : trailersEnd + 4);
+        if (trailersEnd < 0) return undefined;
+        this.buffered = this.buffered.subarray(trailersEnd + HEADER_END.length);
         return this.complete(head);
       }
       const dataStart = lineEnd + CRLF.length;
