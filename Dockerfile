@@ -9,13 +9,12 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true
 COPY package.json package-lock.json ./
-# npm install (not npm ci): the lockfile may lack other platforms' optional binaries, which
-# npm ci refuses; npm install still installs the locked versions.
+# npm ci: exactly the lockfile's versions (it holds every platform's optional binaries).
 # --ignore-scripts: the postinstall hook generates the Prisma client from sources that
 # are not copied yet (the build stage does it), and dependency install hooks would only
 # download engine binaries this image never runs. Native modules come as prebuilt
 # optional packages, which --ignore-scripts does not affect.
-RUN --mount=type=cache,target=/root/.npm npm install --ignore-scripts --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --no-audit --no-fund
 
 # ── build: Prisma client + swc compile of apps/ and libs/ to dist/ ─────────────
 FROM deps AS build
@@ -26,7 +25,7 @@ RUN npm run build
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm install --omit=dev --ignore-scripts --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ── runtime ──────────────────────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS runtime
