@@ -128,6 +128,24 @@ describe('agent protocol: POST /api/v1/agent/clusters/{uuid}/status', () => {
       expect(answer.status).toBe(400);
       expect((await row(id)).last_liveness).toBeNull();
     });
+
+    // The gateway forwards agent bodies unparsed: the status service answers for them with
+    // the same checks, and the same words, as the gateway gives every other JSON body.
+    it.each([
+      ['nesting deeper than 32 levels', () => JSON.stringify(healthyAgentReport()).replace('"operands":{', `"operands":{"deep":${'['.repeat(40)}${']'.repeat(40)},`), 'nests deeper than 32 levels'],
+      ['a NUL character', () => JSON.stringify(healthyAgentReport()).replace(/"version":"[^"]*"/, '"version":"2.\\u0000"'), 'version'],
+      ['a __proto__ key', () => JSON.stringify(healthyAgentReport()).replace('{', '{"__proto__":{"polluted":true},'), 'not valid JSON'],
+    ])('answers 400 for a body with %s and stores nothing', async (_label, text, message) => {
+      const answer = await http<{ code: number; message: string }>(system.gatewayUrl, 'POST', `/api/v1/agent/clusters/${id}/status`, { body: text(), headers: { ...auth, 'content-type': 'application/json' } });
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toContain(message);
+      expect(await row(id)).toMatchObject({ last_liveness: null, reported_status: null });
+    });
+
+    it('answers 401 before looking at the body: a bad body without a valid secret reveals nothing', async () => {
+      const answer = await http(system.gatewayUrl, 'POST', `/api/v1/agent/clusters/${id}/status`, { body: '{"reportedAt":', headers: { authorization: 'Bearer wrong', 'content-type': 'application/json' } });
+      expect(answer.status).toBe(401);
+    });
   });
 
   describe('uninstall', () => {

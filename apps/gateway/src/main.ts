@@ -33,7 +33,7 @@ runMain(async () => {
       registerJsonBodyParser(fastify);
       addSecurityHeaders(fastify);
       refuseUnstorableText(fastify);
-      registerAgentReportRoute(fastify, { credentials: app.get(AgentCredentials), forwarder: app.get(StatusReportForwarder) });
+      await registerAgentReportRoute(app, { credentials: app.get(AgentCredentials), forwarder: app.get(StatusReportForwarder) });
       await registerBullBoard(app, (request, reply, error) => answerError(error, request, reply));
     },
   });

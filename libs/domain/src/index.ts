@@ -24,3 +24,4 @@ export * from './truefoundry/manifest-rules';
 export * from './fireworks/fireworks-state';
 export * from './fireworks/fireworks-list-query';
 export * from './status/agent-report-body';
+export * from './agent-report/agent-report-body-parser';

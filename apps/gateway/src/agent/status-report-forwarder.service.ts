@@ -3,9 +3,9 @@ import { AppError, STATUS_REPORT_BATCH_MAX, STATUS_REPORT_BATCH_MAX_BYTES, type 
 import { CommandClient } from '@clusterplane/messaging';
 import { runWithCorrelation } from '@clusterplane/platform';
 
-/** A report the gateway parsed, as the batch carries it. */
+/** A report the gateway authenticated, its body as the agent sent it. */
 type ReportRequest = CommandRequest<'status.report-batch'>['reports'][number];
-type ReportOutcome = CommandReply<'status.report'>;
+type ReportOutcome = CommandReply<'status.report-batch'>['outcomes'][number];
 
 interface Waiting {
   request: ReportRequest;
@@ -27,7 +27,8 @@ export class StatusReportForwarder {
   constructor(private readonly commands: CommandClient) {}
 
   /** Resolves with the report's outcome once the status service stored (or refused) it. */
-  forward(request: ReportRequest, bytes: number): Promise<ReportOutcome> {
+  forward(request: ReportRequest): Promise<ReportOutcome> {
+    const bytes = request.body.byteLength;
     return new Promise((resolve, reject) => {
       if (this.waiting.length > 0 && this.waitingBytes + bytes > STATUS_REPORT_BATCH_MAX_BYTES) this.send();
       this.waiting.push({ request, resolve, reject });

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
-import { AppError, type Actor, type ClusterView, type CommandRequest } from '@clusterplane/contracts';
+import { AppError, parseInput, type Actor, type ClusterView, type CommandRequest } from '@clusterplane/contracts';
 import { parseFireworksFilter, parseFireworksOrderBy, type Parsed } from '@clusterplane/domain';
 import { CommandClient } from '@clusterplane/messaging';
 import { ClusterListingRepository } from '@clusterplane/persistence';
 import { APP_CONFIG } from '@clusterplane/platform';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GatewayConfig } from '../gateway.config';
-import { parseInput } from '../validation/parse-input';
 import { toClusterSpec } from './fireworks-cluster-spec';
 import { fireworksClusterName, toFireworksCluster } from './fireworks-cluster.presenter';
 import { accountParams, clusterParams, createClusterBody, listClustersQuery, updateClusterBody, updateClusterQuery, type UpdatableField } from './fireworks.schemas';

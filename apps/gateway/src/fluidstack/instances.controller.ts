@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { AppError, type Actor } from '@clusterplane/contracts';
+import { AppError, parseInput, type Actor } from '@clusterplane/contracts';
 import { CommandClient } from '@clusterplane/messaging';
 import { InstanceReadRepository, type InstanceRecord } from '@clusterplane/persistence';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { parseInput } from '../validation/parse-input';
 import { createInstanceBody, idParams } from './fluidstack.schemas';
 import { toFluidstackInstance } from './instance.presenter';
 import { CurrentProject, ProjectScopeGuard } from './project-scope.guard';

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AppError, type Actor } from '@clusterplane/contracts';
+import { AppError, parseInput, type Actor } from '@clusterplane/contracts';
 import { deriveClusterAccessToken } from '@clusterplane/domain';
 import { CommandClient } from '@clusterplane/messaging';
 import { APP_CONFIG } from '@clusterplane/platform';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GatewayConfig } from '../gateway.config';
-import { parseInput } from '../validation/parse-input';
 import { clusterParams } from './fluidstack.schemas';
 import { buildKubeconfig } from './kubeconfig';
 import { toFluidstackKubernetesCluster, type HealthClock } from './kubernetes-cluster.presenter';

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import type { Actor } from '@clusterplane/contracts';
 import { CommandClient } from '@clusterplane/messaging';
+import { parseInput } from '@clusterplane/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { parseInput } from '../validation/parse-input';
 import { clusterParams, nodePoolParams } from './fluidstack.schemas';
 import { createKubernetesNodePoolBody, scaleNodePoolBody } from './kubernetes.schemas';
 import { toFluidstackKubernetesNodePool } from './node-pool.presenter';

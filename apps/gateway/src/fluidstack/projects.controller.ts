@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { AppError, type Actor } from '@clusterplane/contracts';
+import { AppError, parseInput, type Actor } from '@clusterplane/contracts';
 import { CommandClient } from '@clusterplane/messaging';
 import { ProjectReadRepository } from '@clusterplane/persistence';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { parseInput } from '../validation/parse-input';
 import { createProjectBody, idParams } from './fluidstack.schemas';
 import { toFluidstackProject } from './project.presenter';
 

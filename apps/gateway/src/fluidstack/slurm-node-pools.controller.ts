@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import type { Actor } from '@clusterplane/contracts';
+import { parseInput } from '@clusterplane/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { parseInput } from '../validation/parse-input';
 import { clusterParams, nodePoolParams } from './fluidstack.schemas';
 import { toFluidstackSlurmNodePool } from './node-pool.presenter';
 import { ProjectClusters } from './project-clusters.service';

@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
-import { AppError, type Actor } from '@clusterplane/contracts';
+import { AppError, parseInput, type Actor } from '@clusterplane/contracts';
 import { CommandClient } from '@clusterplane/messaging';
 import { SlurmUserReadRepository, type SlurmUser } from '@clusterplane/persistence';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { parseInput } from '../validation/parse-input';
 import { clusterParams } from './fluidstack.schemas';
 import { ProjectClusters } from './project-clusters.service';
 import { CurrentProject, ProjectScopeGuard } from './project-scope.guard';

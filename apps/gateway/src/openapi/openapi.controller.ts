@@ -3,10 +3,9 @@ import { dirname, join } from 'node:path';
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '@clusterplane/contracts';
+import { AppError, parseInput } from '@clusterplane/contracts';
 import { APP_CONFIG, Public } from '@clusterplane/platform';
 import type { GatewayConfig } from '../gateway.config';
-import { parseInput } from '../validation/parse-input';
 import { mergeOpenApiDocuments } from './merge-openapi-documents';
 import { OPENAPI_PARTS } from './openapi-parts';
 

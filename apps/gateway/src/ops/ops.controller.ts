@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { RequireRoles } from '@clusterplane/platform';
-import { parseInput } from '../validation/parse-input';
+import { parseInput } from '@clusterplane/contracts';
 import { jobParams, limitQuery, queueParams } from './ops.schemas';
 import { OrphanOperations } from './orphan-operations.service';
 import { QueueOperations } from './queue-operations.service';

@@ -1,5 +1,4 @@
-import { AppError } from '@clusterplane/contracts';
-import { parseInput } from '../validation/parse-input';
+import { AppError, parseInput } from '@clusterplane/contracts';
 import { clusterMetricsQuery, listMinimalQuery, renameClusterBody } from './runai.schemas';
 
 const rejected = (fn: () => unknown): AppError => {

@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { AppError, type Actor, type ClusterView } from '@clusterplane/contracts';
+import { AppError, parseInput, type Actor, type ClusterView } from '@clusterplane/contracts';
 import { CommandClient } from '@clusterplane/messaging';
 import { ClusterListingRepository, ClusterReadRepository } from '@clusterplane/persistence';
 import { APP_CONFIG } from '@clusterplane/platform';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { clusterHealth } from '../cluster-health/cluster-health';
 import type { GatewayConfig } from '../gateway.config';
-import { parseInput } from '../validation/parse-input';
 import { toTruefoundryCluster } from './truefoundry-cluster.presenter';
 import { applyClusterBody, clusterIdParams, listClustersQuery } from './truefoundry.schemas';
 

@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { AppError, type Actor, type TenantConfigItem } from '@clusterplane/contracts';
+import { AppError, parseInput, type Actor, type TenantConfigItem } from '@clusterplane/contracts';
 import { CommandClient } from '@clusterplane/messaging';
 import { TenantConfigReadRepository } from '@clusterplane/persistence';
 import { RequireRoles } from '@clusterplane/platform';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { parseInput } from '../validation/parse-input';
 import { toTenantConfigItem } from './truefoundry-cluster.presenter';
 import { TENANT_CONFIG_COLLECTIONS, tenantConfigParams, type TenantConfigCollection } from './truefoundry.schemas';
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CommandCodec } from './command-codec';
 
 export type ServiceName = 'provisioning' | 'node-pool' | 'deletion' | 'status';
 
@@ -13,6 +14,8 @@ export interface CommandDefinition<
   service: ServiceName;
   request: Req;
   reply: Rep;
+  /** The request's wire format, when it is not JSON. */
+  codec?: CommandCodec;
 }
 
 export function defineCommand<N extends string, Req extends z.ZodType, Rep extends z.ZodType>(

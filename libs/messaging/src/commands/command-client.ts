@@ -12,7 +12,8 @@ import {
 import { APP_CONFIG, type BaseConfig, CORRELATION_HEADER, currentCorrelationId } from '@clusterplane/platform';
 import { NatsConnectionService } from '../nats/nats-connection.service';
 import type { CommandReplyEnvelope } from './command-reply';
-import { decodeJson, encodeJson } from './json-codec';
+import { encodeCommandRequest } from './command-wire';
+import { decodeJson } from './json-codec';
 
 export const COMMAND_TIMEOUT_MS = Symbol('COMMAND_TIMEOUT_MS');
 
@@ -40,7 +41,7 @@ export class CommandClient {
 
     let raw: Uint8Array;
     try {
-      const msg = await this.nats.connection.request(commandSubject(this.config.subjectRoot, name), encodeJson(request), {
+      const msg = await this.nats.connection.request(commandSubject(this.config.subjectRoot, name), encodeCommandRequest(name, request), {
         timeout: this.timeoutMs,
         headers: h,
       });

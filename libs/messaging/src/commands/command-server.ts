@@ -8,7 +8,8 @@ import { isDatabaseBusy } from '@clusterplane/persistence';
 import { NatsConnectionService } from '../nats/nats-connection.service';
 import { COMMAND_HANDLERS, type CommandHandler } from './command-handler';
 import type { CommandReplyEnvelope } from './command-reply';
-import { decodeJson, encodeJson } from './json-codec';
+import { decodeCommandRequest } from './command-wire';
+import { encodeJson } from './json-codec';
 
 /**
  * Subscribes each registered handler to its subject in the service's queue group, so replicas
@@ -63,7 +64,7 @@ export class CommandServer implements OnApplicationBootstrap, BeforeApplicationS
 
   private async execute(handler: CommandHandler, msg: Msg): Promise<CommandReplyEnvelope> {
     try {
-      const parsed = COMMANDS[handler.command].request.safeParse(decodeJson(msg.data));
+      const parsed = COMMANDS[handler.command].request.safeParse(decodeCommandRequest(handler.command, msg.data));
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
         throw new AppError('invalid_argument', `invalid ${handler.command} request`, details);

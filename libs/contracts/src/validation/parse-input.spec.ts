@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@clusterplane/contracts';
+import { AppError } from '../errors/app-error';
 import { parseInput } from './parse-input';
 
 const update = z.object({ version: z.string().optional() });

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { AppError, agentReportSchema } from '@clusterplane/contracts';
-import { reportBody } from '@clusterplane/domain';
-import { parseInput } from '../validation/parse-input';
+import { AppError, agentReportSchema, parseInput } from '@clusterplane/contracts';
+import { reportBody } from '../status/agent-report-body';
 import { AgentReportValidator } from './agent-report-validator';
 
 const validator = new AgentReportValidator();
 
-/** The zod schema's verdict: the parsed report, or the error the route would answer with. */
+/** The zod schema's verdict: the parsed report, or the error the agent would be answered with. */
 function byZod(body: unknown): unknown {
   try {
     return parseInput(agentReportSchema, structuredClone(body), 'body');

@@ -1,13 +1,12 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { z } from 'zod';
-import { agentReportSchema, type AgentReport } from '@clusterplane/contracts';
-import { parseInput } from '../validation/parse-input';
+import { agentReportSchema, parseInput, type AgentReport } from '@clusterplane/contracts';
 
 type JsonSchema = Record<string, unknown>;
 
 /**
  * The agent report's contract (the zod schema) compiled to a validator that is an order of
- * magnitude cheaper per report, for the one route every agent calls every few seconds. It
+ * magnitude cheaper per report, for the reports every agent sends every few seconds. It
  * accepts exactly what the zod schema accepts and returns the same value: defaults filled in,
  * unknown keys of nested objects dropped, unknown top-level keys refused. A report it refuses is
  * parsed again by the zod schema, so the error names every failing field in the same words as

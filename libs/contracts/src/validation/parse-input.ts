@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '@clusterplane/contracts';
+import { AppError } from '../errors/app-error';
 
 /**
  * Validates request input; the error names every failing field and why. No body at all reads
