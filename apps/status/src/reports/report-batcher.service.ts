@@ -7,6 +7,7 @@ import {
   PrismaService,
   STATUS_BATCH_INSERT_SAMPLES,
   STATUS_BATCH_LOCK_CLUSTERS,
+  STATUS_BATCH_READ_CLUSTERS,
   STATUS_BATCH_UPDATE_CLUSTERS,
   withPoolTransaction,
 } from '@clusterplane/persistence';
@@ -16,6 +17,7 @@ import { QueueRegistry } from '@clusterplane/queues';
 import type { StatusConfig } from '../status.config';
 import type { IncomingReport, PendingReport, ReportOutcome } from './pending-report';
 import { planBatch, type BatchPlan, type ClusterWrite, type LockedCluster } from './plan-batch';
+import { WrittenClusters } from './written-clusters';
 
 /**
  * Generous on purpose: under load a batch waits for its row locks. One that outlives the
@@ -25,10 +27,25 @@ import { planBatch, type BatchPlan, type ClusterWrite, type LockedCluster } from
 const BATCH_TRANSACTION = { statementTimeoutMs: 30_000 };
 
 /**
+ * Rows remembered after writing them (WrittenClusters): a heartbeat of a remembered cluster
+ * costs no read of its row. A remembered row with its reported status takes a few KB: 50 000
+ * of them stay within a couple of hundred MB; a larger fleet's other clusters are read.
+ */
+const REMEMBERED_CLUSTERS = 50_000;
+const REMEMBERED_FOR_MS = 10 * 60_000;
+
+/** A committed batch: its plan, the rows it was planned on and the versions its writes made. */
+interface WrittenBatch {
+  plan: BatchPlan;
+  rows: ReadonlyMap<string, LockedCluster>;
+  versions: ReadonlyMap<string, string>;
+}
+
+/**
  * Collects agent reports for a few milliseconds (STATUS_FLUSH_MS, or until STATUS_BATCH_MAX
- * are waiting) and writes them together: one locking read, one multi-row update, one
- * multi-row metrics insert and one multi-row outbox insert per batch, in a plain `pg`
- * transaction. Each report is answered only after its batch committed, so an acknowledged
+ * are waiting) and writes them together: one lock of the rows (and a read of those this
+ * service did not write last), one multi-row update, one multi-row metrics insert and one
+ * multi-row outbox insert per batch, in a plain `pg` transaction. Each report is answered only after its batch committed, so an acknowledged
  * report is never lost.
  */
 @Injectable()
@@ -36,6 +53,7 @@ export class ReportBatcher implements BeforeApplicationShutdown {
   private pending: PendingReport[] = [];
   private timer?: NodeJS.Timeout;
   private readonly writing = new Set<Promise<void>>();
+  private readonly written = new WrittenClusters(REMEMBERED_CLUSTERS, REMEMBERED_FOR_MS);
 
   constructor(
     private readonly prisma: PrismaService,
@@ -82,7 +100,9 @@ export class ReportBatcher implements BeforeApplicationShutdown {
 
   private async write(batch: PendingReport[]): Promise<void> {
     try {
-      const plan = await withPoolTransaction(this.prisma.pool, BATCH_TRANSACTION, (client) => this.writeBatch(client, batch));
+      const committed = await withPoolTransaction(this.prisma.pool, BATCH_TRANSACTION, (client) => this.writeBatch(client, batch));
+      this.rememberWrites(batch, committed);
+      const { plan } = committed;
       batch.forEach((r, i) => r.resolve(plan.outcomes[i]!));
       if (plan.transitions.length > 0) this.relay.kick();
       for (const clusterId of plan.uninstallsAcknowledged) this.wakeFinalizer(clusterId);
@@ -105,15 +125,46 @@ export class ReportBatcher implements BeforeApplicationShutdown {
     );
   }
 
-  /** Locks the batch's clusters, plans what the reports change and writes it; returns the plan it wrote. */
-  private async writeBatch(client: PoolClient, batch: PendingReport[]): Promise<BatchPlan> {
+  /**
+   * Locks the batch's clusters, plans what the reports change and writes it. A row is read only
+   * if this service did not write its current version itself; the rest are planned on the rows
+   * it remembers from writing them.
+   */
+  private async writeBatch(client: PoolClient, batch: PendingReport[]): Promise<WrittenBatch> {
     const ids = [...new Set(batch.map((r) => r.clusterId))];
-    const { rows } = await client.query<LockedCluster>({ ...STATUS_BATCH_LOCK_CLUSTERS, values: [ids] });
-    const plan = planBatch(batch, new Map(rows.map((row) => [row.id, row])), this.config.livenessTimeoutMs);
-    if (plan.writes.length > 0) await client.query({ ...STATUS_BATCH_UPDATE_CLUSTERS, values: [JSON.stringify(plan.writes.map(toClusterRow))] });
+    const { rows: locked } = await client.query<{ id: string; version: string }>({ ...STATUS_BATCH_LOCK_CLUSTERS, values: [ids] });
+    const rows = new Map<string, LockedCluster>();
+    const unknown: string[] = [];
+    for (const { id, version } of locked) {
+      const remembered = this.written.rowAt(id, version);
+      if (remembered) rows.set(id, remembered);
+      else unknown.push(id);
+    }
+    if (unknown.length > 0) {
+      const { rows: read } = await client.query<LockedCluster>({ ...STATUS_BATCH_READ_CLUSTERS, values: [unknown] });
+      for (const row of read) rows.set(row.id, row);
+    }
+    const plan = planBatch(batch, rows, this.config.livenessTimeoutMs);
+    const versions = new Map<string, string>();
+    if (plan.writes.length > 0) {
+      const { rows: updated } = await client.query<{ id: string; version: string }>({ ...STATUS_BATCH_UPDATE_CLUSTERS, values: [JSON.stringify(plan.writes.map(toClusterRow))] });
+      for (const { id, version } of updated) versions.set(id, version);
+    }
     if (plan.samples.length > 0) await client.query({ ...STATUS_BATCH_INSERT_SAMPLES, values: [JSON.stringify(plan.samples)] });
     if (plan.transitions.length > 0) await client.query(insertOutboxEventsQuery(plan.transitions));
-    return plan;
+    return { plan, rows, versions };
+  }
+
+  /** After the commit: the rows as written, for the next batch; clusters that stored nothing are read afresh. */
+  private rememberWrites(batch: PendingReport[], { plan, rows, versions }: WrittenBatch): void {
+    for (const write of plan.writes) {
+      const version = versions.get(write.id);
+      if (version) this.written.remember(rows.get(write.id)!, write, version);
+      else this.written.forget(write.id);
+    }
+    batch.forEach((report, i) => {
+      if (plan.outcomes[i]!.outcome !== 'stored') this.written.forget(report.clusterId);
+    });
   }
 }
 

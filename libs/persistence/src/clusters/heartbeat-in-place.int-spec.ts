@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createPrivateDatabase, type PrivateDatabase } from '../test-support/private-database';
-import { STATUS_BATCH_LOCK_CLUSTERS, STATUS_BATCH_UPDATE_CLUSTERS } from './status-batch.statements';
+import { STATUS_BATCH_LOCK_CLUSTERS, STATUS_BATCH_READ_CLUSTERS, STATUS_BATCH_UPDATE_CLUSTERS } from './status-batch.statements';
 
 const STATUS = {
   conditions: [{ type: 'Available', status: 'True', reason: 'AllOperandsReady', message: 'all operands are ready', lastTransitionTime: '2026-11-24T12:00:00.000Z' }],
@@ -68,5 +68,44 @@ describe('status batch update: heartbeats update the cluster row in place', () =
     expect(await updates(20)).toEqual({ all: 20, hot: 18 });
     const { rows } = await client.query('SELECT state, last_liveness, liveness_checkpoint FROM clusters WHERE id = $1', [clusterId]);
     expect(rows[0]).toEqual({ state: 'Connected', last_liveness: new Date(at(95)), liveness_checkpoint: new Date(at(50)) });
+  });
+});
+
+describe('status batch: row versions', () => {
+  let database: PrivateDatabase;
+  let client: Client;
+  const clusterId = randomUUID();
+  const values = [{ id: clusterId, last_liveness: '2026-11-24T12:00:00.000Z', last_reported_at: '2026-11-24T12:00:00.000Z', reported_status: STATUS, state: 'Connected', agent_version: '2.24', uninstall_acked_at: null, liveness_checkpoint: '2026-11-24T12:00:00.000Z' }];
+  const lockedVersion = async () => (await client.query<{ id: string; version: string }>({ ...STATUS_BATCH_LOCK_CLUSTERS, values: [[clusterId]] })).rows[0]!.version;
+
+  beforeAll(async () => {
+    database = await createPrivateDatabase('status_batch_version');
+    client = new Client({ connectionString: database.url });
+    await client.connect();
+    await client.query("INSERT INTO tenants (id, slug) VALUES (1, 'version')");
+    await client.query("INSERT INTO clusters (id, tenant_id, name, origin, phase) VALUES ($1, 1, 'version', 'registered', 'Ready')", [clusterId]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+  });
+
+  it("the update returns the version the next batch's lock finds, and any other write changes it", async () => {
+    await client.query('BEGIN');
+    const before = await lockedVersion();
+    const { rows: returned } = await client.query({ ...STATUS_BATCH_UPDATE_CLUSTERS, values: [JSON.stringify(values)] });
+    await client.query('COMMIT');
+    expect(returned).toEqual([{ id: clusterId, version: expect.any(String) }]);
+    expect(returned[0].version).not.toBe(before);
+    expect(await lockedVersion()).toBe(returned[0].version);
+
+    await client.query("UPDATE clusters SET name = 'renamed' WHERE id = $1", [clusterId]);
+    expect(await lockedVersion()).not.toBe(returned[0].version);
+  });
+
+  it('reads the locked rows in full', async () => {
+    const { rows } = await client.query({ ...STATUS_BATCH_READ_CLUSTERS, values: [[clusterId]] });
+    expect(rows).toEqual([expect.objectContaining({ id: clusterId, tenant_id: 1, state: 'Connected', reported_status: STATUS, last_liveness: new Date('2026-11-24T12:00:00.000Z') })]);
   });
 });

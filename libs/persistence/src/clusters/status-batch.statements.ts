@@ -7,12 +7,23 @@
  * The update leaves every indexed column alone unless the state or the liveness checkpoint
  * changes, so a heartbeat updates the row in place (HOT): see heartbeat-in-place.int-spec.ts.
  */
+/**
+ * Locks a batch's clusters, in id order so concurrent batches never deadlock, and returns each
+ * row's version (`xmin`, which every update of a row changes): the status service reads in full
+ * only the rows it did not write last itself (STATUS_BATCH_READ_CLUSTERS).
+ */
 export const STATUS_BATCH_LOCK_CLUSTERS = {
   name: 'status-batch-lock',
+  text: `SELECT id, xmin::text AS version FROM clusters WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+};
+/** The locked rows the status service must read: what a batch's reports are planned on. */
+export const STATUS_BATCH_READ_CLUSTERS = {
+  name: 'status-batch-read',
   text: `SELECT id, tenant_id, secret_version, secret_revoked_at, deleted_at, delete_requested_at, uninstall_acked_at,
            last_reported_at, last_liveness, liveness_checkpoint, reported_status, state
-         FROM clusters WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+         FROM clusters WHERE id = ANY($1::uuid[])`,
 };
+/** Returns each updated row's new version, which the status service remembers with the row. */
 export const STATUS_BATCH_UPDATE_CLUSTERS = {
   name: 'status-batch-update',
   text: `UPDATE clusters c SET
@@ -27,7 +38,8 @@ export const STATUS_BATCH_UPDATE_CLUSTERS = {
          FROM jsonb_to_recordset($1::jsonb) AS v(
            id uuid, last_liveness timestamptz, last_reported_at timestamptz, reported_status jsonb,
            state text, agent_version text, uninstall_acked_at timestamptz, liveness_checkpoint timestamptz)
-         WHERE c.id = v.id`,
+         WHERE c.id = v.id
+         RETURNING c.id, c.xmin::text AS version`,
 };
 /**
  * One JSON entry per report, `{clusterId, time, metrics: [{type, nodePool?, value, timestamp?}]}`,
