@@ -1,27 +1,14 @@
 import { agentReportSchema, type AgentReport } from '@clusterplane/contracts';
 import type { IncomingReport } from './pending-report';
 import { planBatch, type LockedCluster } from './plan-batch';
+import { lockedCluster } from './testing/locked-cluster.fixture';
 
 const TIMEOUT = 60_000;
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
 const at = (iso: string) => new Date(iso);
 
-const cluster = (id: string, extra: Partial<LockedCluster> = {}): LockedCluster => ({
-  id,
-  tenant_id: 7,
-  secret_version: 1,
-  secret_revoked_at: null,
-  deleted_at: null,
-  delete_requested_at: null,
-  uninstall_acked_at: null,
-  last_reported_at: null,
-  last_liveness: null,
-  liveness_checkpoint: null,
-  reported_status: null,
-  state: 'WaitingToConnect',
-  ...extra,
-});
+const cluster = lockedCluster;
 
 const report = (reportedAt: string, extra: Partial<Record<keyof AgentReport, unknown>> = {}): AgentReport =>
   agentReportSchema.parse({ reportedAt, version: '2.24', ...extra });

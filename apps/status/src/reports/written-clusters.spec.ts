@@ -1,20 +1,8 @@
-import type { ClusterWrite, LockedCluster } from './plan-batch';
+import type { ClusterWrite } from './plan-batch';
+import { lockedCluster } from './testing/locked-cluster.fixture';
 import { WrittenClusters } from './written-clusters';
 
-const row = (id: string): LockedCluster => ({
-  id,
-  tenant_id: 1,
-  secret_version: 1,
-  secret_revoked_at: null,
-  deleted_at: null,
-  delete_requested_at: null,
-  uninstall_acked_at: null,
-  last_reported_at: null,
-  last_liveness: null,
-  liveness_checkpoint: null,
-  reported_status: null,
-  state: 'WaitingToConnect',
-});
+const row = (id: string) => lockedCluster(id);
 const at = new Date('2026-11-24T12:00:00Z');
 const write = (id: string): ClusterWrite => ({
   id,
