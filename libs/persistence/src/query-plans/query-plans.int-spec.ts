@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { parseClusterFilter, type ClusterFilterTerm } from '@clusterplane/domain';
 import { HealthRegistry, type BaseConfig } from '@clusterplane/platform';
 import { insertClusterWithEvent } from '../clusters/cluster-insert';
+import { STATUS_BATCH_INSERT_SAMPLES, STATUS_BATCH_LOCK_CLUSTERS, STATUS_BATCH_READ_CLUSTERS, STATUS_BATCH_UPDATE_CLUSTERS } from '../clusters/status-batch.statements';
 import { ClusterListingRepository } from '../clusters/cluster-listing.repository';
 import { ClusterReadRepository } from '../clusters/cluster-read.repository';
 import { ClusterSearchRepository } from '../clusters/cluster-search.repository';
@@ -16,6 +17,7 @@ import { InstanceReadRepository } from '../instances/instance-read.repository';
 import { ClusterMetricsReadRepository } from '../metrics/cluster-metrics-read.repository';
 import { NodePoolReadRepository } from '../node-pools/node-pool-read.repository';
 import { appendOutboxEvent } from '../outbox/outbox-writer';
+import { withPoolTransaction } from '../pool-transaction';
 import { PrismaService } from '../prisma.service';
 import { ProjectClusterReadRepository } from '../projects/project-cluster-read.repository';
 import { ProjectReadRepository } from '../projects/project-read.repository';
@@ -173,6 +175,16 @@ describe('query plans at fleet scale', () => {
     ['PruneMetricsJob (apps/status)', () => prisma.$executeRaw`
       DELETE FROM metric_samples WHERE ctid = ANY(ARRAY(
         SELECT ctid FROM metric_samples WHERE time < ${new Date(Date.now() - 23 * HOUR)} ORDER BY time LIMIT 5000))`],
+    ['ReportBatcher.writeBatch (apps/status)', () => withPoolTransaction(prisma.pool, { statementTimeoutMs: 30_000 }, async (client) => {
+      const ids = [sample.cluster.id, sample.projectCluster.id];
+      const at = new Date().toISOString();
+      await client.query({ ...STATUS_BATCH_LOCK_CLUSTERS, values: [ids] });
+      await client.query({ ...STATUS_BATCH_READ_CLUSTERS, values: [ids] });
+      // A uuid no cluster has: the plan is the same, and the seeded fleet stays as it is.
+      const row = { id: randomUUID(), last_liveness: at, last_reported_at: at, reported_status: {}, state: 'Connected', agent_version: '2.24', uninstall_acked_at: null, liveness_checkpoint: at };
+      await client.query({ ...STATUS_BATCH_UPDATE_CLUSTERS, values: [JSON.stringify([row])] });
+      await client.query({ ...STATUS_BATCH_INSERT_SAMPLES, values: [JSON.stringify([{ clusterId: sample.cluster.id, time: at, metrics: [{ type: 'TOTAL_GPU', value: 8 }] }])] });
+    })],
     ['OrphanOperations (apps/gateway ops)', async () => {
       await prisma.orphanedResource.findMany({ where: { collectedAt: null }, orderBy: { createdAt: 'asc' }, take: 100 });
       await prisma.orphanedResource.findMany({ where: { collectedAt: null, clusterId: { not: null } }, select: { clusterId: true }, distinct: ['clusterId'] });
