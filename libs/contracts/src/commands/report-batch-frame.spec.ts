@@ -39,11 +39,18 @@ describe('report batch frame', () => {
     ['a header longer than the message', new Uint8Array([0, 0, 0, 200, 0x5b, 0x5d])],
     ['a header that is not JSON', new Uint8Array([0, 0, 0, 1, 0x7b])],
     ['a header that is not a list', Uint8Array.from([0, 0, 0, 2, ...utf8('{}')])],
-    ['a body length beyond the message', Uint8Array.from([0, 0, 0, 12, ...utf8('[{"bytes":5}]'.slice(0, 12)), 1, 2])],
+    ['a body length beyond the message', Uint8Array.from([0, 0, 0, 13, ...utf8('[{"bytes":5}]'), 1, 2])],
     ['a negative body length', Uint8Array.from([0, 0, 0, 14, ...utf8('[{"bytes":-1}]')])],
   ])('refuses %s as invalid', (_label, frame) => {
     expect(() => decodeReportBatch(frame)).toThrow(AppError);
     expect(() => decodeReportBatch(frame)).toThrow(/malformed report batch/);
+  });
+
+  it.each([
+    ['a body length beyond the message', Uint8Array.from([0, 0, 0, 13, ...utf8('[{"bytes":5}]'), 1, 2]), 'body lengths exceed the message'],
+    ['a header that is not JSON', new Uint8Array([0, 0, 0, 1, 0x7b]), 'header is not JSON'],
+  ])('names why it refuses %s', (_label, frame, why) => {
+    expect(() => decodeReportBatch(frame)).toThrow(why);
   });
 
   it('refuses bytes left over after the last body', () => {
