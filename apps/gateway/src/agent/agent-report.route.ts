@@ -47,7 +47,7 @@ export async function registerAgentReportRoute(app: NestFastifyApplication, { cr
       if (!Buffer.isBuffer(request.body)) throw bodyMissing();
       const { clusterId, tenantId, secretVersion } = agent;
       const reply = await forwarder.forward({ clusterId, tenantId, secretVersion, receivedAt: new Date().toISOString(), body: request.body });
-      if (reply.outcome === 'invalid') throw reply.refusal ? fromErrorEnvelope(reply.refusal) : AppError.invalid('invalid body');
+      if (reply.outcome === 'invalid') throw fromErrorEnvelope(reply.refusal);
       if (reply.outcome !== 'stored') {
         credentials.forget(agent.clusterId);
         throw reply.outcome === 'deleted' ? clusterDeleted() : secretRevoked();

@@ -23,7 +23,7 @@ describe('IngestReportBatchHandler', () => {
     const { outcomes } = await handler.handle({ reports: [forwarded(1, valid(1)), forwarded(2, '{"reportedAt":'), forwarded(3, valid(3))] });
 
     expect(outcomes.map((o) => o.outcome)).toEqual(['stored', 'invalid', 'stored']);
-    expect(outcomes[1]!.refusal).toMatchObject({ code: 'invalid_argument', httpStatus: 400, message: 'request body is not valid JSON' });
+    expect(outcomes[1]).toMatchObject({ outcome: 'invalid', refusal: { code: 'invalid_argument', httpStatus: 400, message: 'request body is not valid JSON' } });
     expect(handled.map((r) => [r.clusterId, r.tenantId, r.secretVersion, r.report.reportedAt])).toEqual([
       [forwarded(1, '').clusterId, 7, 1, new Date(1).toISOString()],
       [forwarded(3, '').clusterId, 7, 1, new Date(3).toISOString()],

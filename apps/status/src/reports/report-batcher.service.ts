@@ -45,8 +45,8 @@ interface WrittenBatch {
  * Collects agent reports for a few milliseconds (STATUS_FLUSH_MS, or until STATUS_BATCH_MAX
  * are waiting) and writes them together: one lock of the rows (and a read of those this
  * service did not write last), one multi-row update, one multi-row metrics insert and one
- * multi-row outbox insert per batch, in a plain `pg` transaction. Each report is answered only after its batch committed, so an acknowledged
- * report is never lost.
+ * multi-row outbox insert per batch, in a plain `pg` transaction. Each report is answered only
+ * after its batch committed, so an acknowledged report is never lost.
  */
 @Injectable()
 export class ReportBatcher implements BeforeApplicationShutdown {

@@ -34,6 +34,14 @@ describe('report batch frame', () => {
     expect(statusReportBatchCommand.request.safeParse({ reports: [{ ...report(1, '{}'), body: '{}' }] }).success).toBe(false);
   });
 
+  it("answers an invalid report only with the 400 to send", () => {
+    const refusal = { code: 'invalid_argument', httpStatus: 400, message: 'request body is not valid JSON' };
+    const parses = (outcome: object) => statusReportBatchCommand.reply.safeParse({ outcomes: [outcome] }).success;
+    expect(parses({ outcome: 'invalid', commands: [], refusal })).toBe(true);
+    expect(parses({ outcome: 'invalid', commands: [] })).toBe(false);
+    expect(parses({ outcome: 'stored', commands: [] })).toBe(true);
+  });
+
   it.each([
     ['a frame shorter than its header length', new Uint8Array([0, 0])],
     ['a header longer than the message', new Uint8Array([0, 0, 0, 200, 0x5b, 0x5d])],

@@ -19,12 +19,12 @@ const forwardedReport = statusReportCommand.request.omit({ report: true }).exten
 
 /**
  * A report's outcome: the `status.report` ones, or `invalid` when its body is not a valid
- * report; `refusal` then holds the 400 the agent is answered with, naming the failing fields.
+ * report, with the 400 the agent is answered with (`refusal`, naming the failing fields).
  */
-const forwardedReportOutcome = statusReportCommand.reply.extend({
-  outcome: z.enum(['stored', 'deleted', 'revoked', 'invalid']),
-  refusal: errorEnvelopeSchema.optional(),
-});
+const forwardedReportOutcome = z.union([
+  statusReportCommand.reply,
+  z.object({ outcome: z.literal('invalid'), commands: z.tuple([]), refusal: errorEnvelopeSchema }),
+]);
 
 /**
  * Agent reports the gateway received at about the same time, forwarded in one message: one
