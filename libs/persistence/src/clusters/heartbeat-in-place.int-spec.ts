@@ -11,6 +11,16 @@ const STATUS = {
   dependencies: { required: { 'nvidia-gpu-operator': { available: true } }, optional: { prometheus: { available: true } } },
 };
 
+/** A private database (its table statistics this test's alone) holding one registered cluster, and a client on it. */
+async function databaseWithOneCluster(label: string, clusterId: string): Promise<{ database: PrivateDatabase; client: Client }> {
+  const database = await createPrivateDatabase(label);
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  await client.query("INSERT INTO tenants (id, slug) VALUES (1, 'status-batch')");
+  await client.query("INSERT INTO clusters (id, tenant_id, name, origin, phase) VALUES ($1, 1, 'status-batch', 'registered', 'Ready')", [clusterId]);
+  return { database, client };
+}
+
 /**
  * The status batch's update must not rewrite the clusters table's indexes for a heartbeat:
  * Postgres updates the row in place (a HOT update) unless an indexed column changes, here the
@@ -24,11 +34,7 @@ describe('status batch update: heartbeats update the cluster row in place', () =
   const at = (seconds: number) => new Date(Date.UTC(2026, 10, 24, 12, 0, seconds)).toISOString();
 
   beforeAll(async () => {
-    database = await createPrivateDatabase('heartbeat_hot');
-    client = new Client({ connectionString: database.url });
-    await client.connect();
-    await client.query("INSERT INTO tenants (id, slug) VALUES (1, 'hot')");
-    await client.query("INSERT INTO clusters (id, tenant_id, name, origin, phase) VALUES ($1, 1, 'hot', 'registered', 'Ready')", [clusterId]);
+    ({ database, client } = await databaseWithOneCluster('heartbeat_hot', clusterId));
   }, 60_000);
 
   afterAll(async () => {
@@ -79,11 +85,7 @@ describe('status batch: row versions', () => {
   const lockedVersion = async () => (await client.query<{ id: string; version: string }>({ ...STATUS_BATCH_LOCK_CLUSTERS, values: [[clusterId]] })).rows[0]!.version;
 
   beforeAll(async () => {
-    database = await createPrivateDatabase('status_batch_version');
-    client = new Client({ connectionString: database.url });
-    await client.connect();
-    await client.query("INSERT INTO tenants (id, slug) VALUES (1, 'version')");
-    await client.query("INSERT INTO clusters (id, tenant_id, name, origin, phase) VALUES ($1, 1, 'version', 'registered', 'Ready')", [clusterId]);
+    ({ database, client } = await databaseWithOneCluster('status_batch_version', clusterId));
   }, 60_000);
 
   afterAll(async () => {
