@@ -20,6 +20,7 @@ export * from './slurm/slurm-rules';
 export * from './storage/filesystem-size';
 export * from './tags/resource-tags';
 export * from './json/canonical-json';
+export * from './json/same-json';
 export * from './truefoundry/manifest-rules';
 export * from './fireworks/fireworks-state';
 export * from './fireworks/fireworks-list-query';

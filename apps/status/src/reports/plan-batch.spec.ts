@@ -122,6 +122,21 @@ describe('planBatch', () => {
     expect(result.writes[0]!.applied.lastReportedAt).toEqual(at('2025-03-01T12:00:00Z'));
   });
 
+  it('leaves out of the write a status the row already stores (in any key order), and carries one that differs', () => {
+    const first = plan([incoming(A, '2025-03-01T12:00:00Z')], [cluster(A)]).writes[0]!;
+    expect(first.reportedStatusStored).toBe(false);
+    // Postgres gives jsonb keys back in its own order.
+    const reordered = JSON.parse(JSON.stringify(first.applied.reportedStatus, (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value));
+    const stored = cluster(A, { state: 'Connected', last_reported_at: at('2025-03-01T12:00:00Z'), last_liveness: at('2025-03-01T12:00:00Z'), reported_status: reordered });
+
+    expect(plan([incoming(A, '2025-03-01T12:00:10Z')], [stored]).writes[0]!.reportedStatusStored).toBe(true);
+    expect(plan([incoming(A, '2025-03-01T11:59:50Z')], [stored]).writes[0]!.reportedStatusStored).toBe(true); // older: status kept
+    const changed = plan([incoming(A, '2025-03-01T12:00:10Z', { body: { operands: { scheduler: { ready: false } } } })], [stored]).writes[0]!;
+    expect(changed.reportedStatusStored).toBe(false);
+    expect(changed.applied.reportedStatus).toMatchObject({ operands: { scheduler: { ready: false } } });
+  });
+
   it('keeps the liveness checkpoint through heartbeats and moves it once it trails the liveness by the slack', () => {
     const checkpoint = at('2025-03-01T12:00:00Z');
     const connected = cluster(A, { state: 'Connected', last_reported_at: checkpoint, last_liveness: checkpoint, liveness_checkpoint: checkpoint, reported_status: { conditions: [] } });

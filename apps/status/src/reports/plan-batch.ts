@@ -1,5 +1,5 @@
 import type { AgentReport, RunaiClusterState } from '@clusterplane/contracts';
-import { nextLivenessCheckpoint } from '@clusterplane/domain';
+import { nextLivenessCheckpoint, sameJson } from '@clusterplane/domain';
 import type { OutboxEventInput } from '@clusterplane/persistence';
 import { applyReport, type AppliedReport } from './apply-report';
 import { UNINSTALL, type IncomingReport, type ReportOutcome } from './pending-report';
@@ -29,6 +29,11 @@ export interface ClusterWrite {
   uninstallAckedAt: Date | null;
   /** The liveness sweep's index key (nextLivenessCheckpoint): most reports leave it as it is. */
   livenessCheckpoint: Date;
+  /**
+   * The row already stores this reported status: a heartbeat mostly repeats it, and leaving it
+   * out of the UPDATE spares serializing it, sending it and parsing it in Postgres.
+   */
+  reportedStatusStored: boolean;
 }
 
 /**
@@ -94,6 +99,7 @@ export function planBatch(batch: readonly IncomingReport[], clusters: ReadonlyMa
     // An acknowledgement counts only while a delete waits for it, and only the first one.
     uninstallAckedAt: row.uninstall_acked_at ?? (ackedUninstall && row.delete_requested_at ? applied.lastLiveness : null),
     livenessCheckpoint: nextLivenessCheckpoint(row.liveness_checkpoint, applied.lastLiveness, livenessTimeoutMs),
+    reportedStatusStored: sameJson(row.reported_status, applied.reportedStatus),
   }));
   const pendingUninstall = new Set(writes.filter((w) => clusters.get(w.id)!.delete_requested_at && !w.uninstallAckedAt).map((w) => w.id));
   const outcomes = batch.map((incoming, i): ReportOutcome => ({

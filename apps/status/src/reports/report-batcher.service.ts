@@ -168,13 +168,13 @@ export class ReportBatcher implements BeforeApplicationShutdown {
   }
 }
 
-/** One cluster's row of the UPDATE's JSON document. */
+/** One cluster's row of the UPDATE's JSON document; a reported status the row already stores is left out (null). */
 function toClusterRow(w: ClusterWrite) {
   return {
     id: w.id,
     last_liveness: w.applied.lastLiveness,
     last_reported_at: w.applied.lastReportedAt,
-    reported_status: w.applied.reportedStatus,
+    reported_status: w.reportedStatusStored ? null : w.applied.reportedStatus,
     state: w.applied.state,
     agent_version: w.agentVersion,
     uninstall_acked_at: w.uninstallAckedAt,

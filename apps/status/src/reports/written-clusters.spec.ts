@@ -10,6 +10,7 @@ const write = (id: string): ClusterWrite => ({
   agentVersion: '2.24',
   uninstallAckedAt: null,
   livenessCheckpoint: at,
+  reportedStatusStored: false,
 });
 
 describe('WrittenClusters', () => {

@@ -42,11 +42,15 @@ describe('status batch update: heartbeats update the cluster row in place', () =
     await database?.drop();
   });
 
-  /** One batch of one report, locked and written as the status service writes it. */
-  async function report(row: { liveness: string; state: string; checkpoint: string }): Promise<void> {
+  /**
+   * One batch of one report, locked and written as the status service writes it: a heartbeat
+   * repeating the stored status leaves it out (null).
+   */
+  async function report(row: { liveness: string; state: string; checkpoint: string; status?: null }): Promise<void> {
     await client.query('BEGIN');
     await client.query({ ...STATUS_BATCH_LOCK_CLUSTERS, values: [[clusterId]] });
-    const values = [{ id: clusterId, last_liveness: row.liveness, last_reported_at: row.liveness, reported_status: STATUS, state: row.state, agent_version: '2.24', uninstall_acked_at: null, liveness_checkpoint: row.checkpoint }];
+    const reported_status = row.status === null ? null : STATUS;
+    const values = [{ id: clusterId, last_liveness: row.liveness, last_reported_at: row.liveness, reported_status, state: row.state, agent_version: '2.24', uninstall_acked_at: null, liveness_checkpoint: row.checkpoint }];
     await client.query({ ...STATUS_BATCH_UPDATE_CLUSTERS, values: [JSON.stringify(values)] });
     await client.query('COMMIT');
   }
@@ -67,13 +71,13 @@ describe('status batch update: heartbeats update the cluster row in place', () =
 
   it('is HOT for heartbeats, and not for a change of state or of the liveness checkpoint', async () => {
     await report({ liveness: at(0), state: 'Connected', checkpoint: at(0) }); // connects: not HOT
-    for (let s = 5; s <= 45; s += 5) await report({ liveness: at(s), state: 'Connected', checkpoint: at(0) }); // 9 heartbeats
+    for (let s = 5; s <= 45; s += 5) await report({ liveness: at(s), state: 'Connected', checkpoint: at(0), status: s > 25 ? null : undefined }); // 9 heartbeats
     await report({ liveness: at(50), state: 'Connected', checkpoint: at(50) }); // the checkpoint moves: not HOT
-    for (let s = 55; s <= 95; s += 5) await report({ liveness: at(s), state: 'Connected', checkpoint: at(50) }); // 9 heartbeats
+    for (let s = 55; s <= 95; s += 5) await report({ liveness: at(s), state: 'Connected', checkpoint: at(50), status: null }); // 9 heartbeats
 
     expect(await updates(20)).toEqual({ all: 20, hot: 18 });
-    const { rows } = await client.query('SELECT state, last_liveness, liveness_checkpoint FROM clusters WHERE id = $1', [clusterId]);
-    expect(rows[0]).toEqual({ state: 'Connected', last_liveness: new Date(at(95)), liveness_checkpoint: new Date(at(50)) });
+    const { rows } = await client.query('SELECT state, last_liveness, liveness_checkpoint, reported_status FROM clusters WHERE id = $1', [clusterId]);
+    expect(rows[0]).toEqual({ state: 'Connected', last_liveness: new Date(at(95)), liveness_checkpoint: new Date(at(50)), reported_status: STATUS });
   });
 });
 
@@ -104,6 +108,21 @@ describe('status batch: row versions', () => {
 
     await client.query("UPDATE clusters SET name = 'renamed' WHERE id = $1", [clusterId]);
     expect(await lockedVersion()).not.toBe(returned[0].version);
+  });
+
+  it('keeps the stored reported status when a write leaves it out, and replaces it when a write carries one', async () => {
+    const write = async (reported_status: object | null) => {
+      await client.query('BEGIN');
+      await client.query({ ...STATUS_BATCH_LOCK_CLUSTERS, values: [[clusterId]] });
+      await client.query({ ...STATUS_BATCH_UPDATE_CLUSTERS, values: [JSON.stringify([{ ...values[0], reported_status }])] });
+      await client.query('COMMIT');
+      return (await client.query('SELECT reported_status FROM clusters WHERE id = $1', [clusterId])).rows[0].reported_status;
+    };
+    expect(await write(null)).toEqual(STATUS);
+    const degraded = { ...STATUS, operands: { scheduler: { ready: false } } };
+    expect(await write(degraded)).toEqual(degraded);
+    expect(await write(null)).toEqual(degraded);
+    expect(await write(STATUS)).toEqual(STATUS);
   });
 
   it('reads the locked rows in full', async () => {

@@ -23,13 +23,17 @@ export const STATUS_BATCH_READ_CLUSTERS = {
            last_reported_at, last_liveness, liveness_checkpoint, reported_status, state
          FROM clusters WHERE id = ANY($1::uuid[])`,
 };
-/** Returns each updated row's new version, which the status service remembers with the row. */
+/**
+ * Returns each updated row's new version, which the status service remembers with the row. A
+ * null `reported_status` keeps the stored one: a heartbeat that repeats the status does not
+ * send it (a stored status is never set back to null).
+ */
 export const STATUS_BATCH_UPDATE_CLUSTERS = {
   name: 'status-batch-update',
   text: `UPDATE clusters c SET
            last_liveness = v.last_liveness,
            last_reported_at = v.last_reported_at,
-           reported_status = v.reported_status,
+           reported_status = COALESCE(v.reported_status, c.reported_status),
            state = v.state,
            state_changed_at = CASE WHEN c.state <> v.state THEN v.last_liveness ELSE c.state_changed_at END,
            agent_version = COALESCE(v.agent_version, c.agent_version),
