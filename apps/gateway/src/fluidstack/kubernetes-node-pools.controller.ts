@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import type { Actor } from '@clusterplane/contracts';
+import { parseInput, type Actor } from '@clusterplane/contracts';
 import { CommandClient } from '@clusterplane/messaging';
-import { parseInput } from '@clusterplane/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { clusterParams, nodePoolParams } from './fluidstack.schemas';
 import { createKubernetesNodePoolBody, scaleNodePoolBody } from './kubernetes.schemas';

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import type { Actor } from '@clusterplane/contracts';
+import { parseInput, type Actor } from '@clusterplane/contracts';
 import type { Cluster } from '@clusterplane/persistence';
-import { parseInput } from '@clusterplane/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { clusterParams } from './fluidstack.schemas';
 import { ProjectClusters } from './project-clusters.service';

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import type { Actor } from '@clusterplane/contracts';
-import { parseInput } from '@clusterplane/contracts';
+import { parseInput, type Actor } from '@clusterplane/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { clusterParams, nodePoolParams } from './fluidstack.schemas';
 import { toFluidstackSlurmNodePool } from './node-pool.presenter';

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import type { Actor } from '@clusterplane/contracts';
+import { parseInput, type Actor } from '@clusterplane/contracts';
 import { ADDITIVE_CLUSTER_METRIC_TYPES, metricBuckets } from '@clusterplane/domain';
 import { ClusterMetricsReadRepository, ClusterReadRepository } from '@clusterplane/persistence';
-import { parseInput } from '@clusterplane/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { toMetricsResponse } from './cluster-metrics.presenter';
 import { findClusterOr404 } from './find-cluster-or-404';

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import type { Actor } from '@clusterplane/contracts';
+import { parseInput, type Actor } from '@clusterplane/contracts';
 import { ClusterReadRepository, ClusterSearchRepository } from '@clusterplane/persistence';
 import { APP_CONFIG } from '@clusterplane/platform';
-import { parseInput } from '@clusterplane/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GatewayConfig } from '../gateway.config';
 import { findClusterOr404 } from './find-cluster-or-404';

@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { Actor } from '@clusterplane/contracts';
+import { parseInput, type Actor } from '@clusterplane/contracts';
 import { deriveClientSecret } from '@clusterplane/domain';
 import { CommandClient } from '@clusterplane/messaging';
 import { ClusterReadRepository } from '@clusterplane/persistence';
 import { APP_CONFIG } from '@clusterplane/platform';
-import { parseInput } from '@clusterplane/contracts';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GatewayConfig } from '../gateway.config';
 import { toDisplayedCluster } from './displayed-cluster.presenter';

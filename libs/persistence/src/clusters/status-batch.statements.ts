@@ -7,6 +7,7 @@
  * The update leaves every indexed column alone unless the state or the liveness checkpoint
  * changes, so a heartbeat updates the row in place (HOT): see heartbeat-in-place.int-spec.ts.
  */
+
 /**
  * Locks a batch's clusters, in id order so concurrent batches never deadlock, and returns each
  * row's version (`xmin`, which every update of a row changes): the status service reads in full
